@@ -1,0 +1,33 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+
+/** Lines of a file, or of stdin when no file is given, with their 1-based numbers; blank lines skipped. */
+export async function* readLines(file?: string): AsyncGenerator<{ line: number; text: string }> {
+  const input = file ? createReadStream(file, { encoding: "utf8" }) : process.stdin;
+  const reader = createInterface({ input, crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of reader) {
+    line++;
+    if (text.trim() !== "") yield { line, text };
+  }
+}
+
+/** A JSON Lines sink on a file or stdout that respects back-pressure. */
+export class JsonlWriter {
+  private readonly stream: Writable;
+  constructor(file?: string) {
+    this.stream = file ? createWriteStream(file, { encoding: "utf8" }) : process.stdout;
+  }
+
+  async write(value: unknown): Promise<void> {
+    if (!this.stream.write(JSON.stringify(value) + "\n")) await once(this.stream, "drain");
+  }
+
+  async close(): Promise<void> {
+    if (this.stream === process.stdout) return;
+    this.stream.end();
+    await once(this.stream, "finish");
+  }
+}

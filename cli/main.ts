@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util";
+import { CatalogError, describeProblem } from "../catalog/catalog-error.ts";
+import { prepareCatalog } from "../runtime/prepared-catalog.ts";
+import { runCatalog } from "./catalog-command.ts";
+import { runRecommend } from "./recommend-command.ts";
+
+const USAGE = `Usage: recbot <command> [options]
+
+Commands:
+  catalog REF                 print a catalog's size and attribute vocabularies
+      --json                  as JSON      --top N   values listed per attribute (default 20)
+  recommend --catalog REF     run sessions from JSON Lines (contract: shared/spec/cli.md)
+      --in FILE --out FILE    default stdin / stdout
+      --k N                   items per feed (default 10)
+  parse --catalog REF         parse commands (arrives with the Parser agent)
+
+Catalog references: demo | demo:<items> | movielens:<dir> | <dir> (items.jsonl [+ schema.json] [+ interactions.csv])
+Common options: --skip-bad-lines (load a catalog without its malformed lines), --data-dir DIR (model cache), --quiet`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
+      graph: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
+      "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + "\n");
+    return command || values.help ? 0 : 2;
+  }
+  const skipBadLines = Boolean(values["skip-bad-lines"]);
+  const log = values.quiet ? undefined : (m: string) => process.stderr.write(`recbot: ${m}\n`);
+  switch (command) {
+    case "catalog": {
+      const ref = rest[0] ?? values.catalog;
+      if (!ref) throw new UsageError("`recbot catalog` needs a catalog reference, e.g. `recbot catalog demo`");
+      await runCatalog(ref, { json: Boolean(values.json), skipBadLines, top: positiveInt(values.top, "--top", 20) });
+      return 0;
+    }
+    case "recommend": {
+      if (!values.catalog) throw new UsageError("`recbot recommend` needs --catalog REF");
+      if (values.graph) throw new UsageError("--graph needs graph specs, which arrive with the Parser/Planner agents; this build runs the default chain");
+      const k = positiveInt(values.k, "--k", 10);
+      const prepared = await prepareCatalog(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
+      const { lines, errors } = await runRecommend(prepared, { in: values.in, out: values.out, k });
+      log?.(`${lines} line${lines === 1 ? "" : "s"} answered${errors ? `, ${errors} with errors` : ""}`);
+      return 0;
+    }
+    case "parse":
+      throw new UsageError("`recbot parse` needs the Parser agent, which this build does not include yet");
+    default:
+      throw new UsageError(`unknown command \`${command}\``);
+  }
+}
+
+function positiveInt(raw: string | undefined, flag: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    process.stderr.write(`recbot: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof CatalogError) {
+    process.stderr.write(`recbot: ${error.message}\n`);
+    if (error.problems.length > 0 && !error.message.includes(describeProblem(error.problems[0])))
+      for (const p of error.problems.slice(0, 10)) process.stderr.write(`  ${describeProblem(p)}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+const STOPWORDS = new Set(
+  ("a an and are as at be but by for from has have i in is it its me my of on or so that the this to was were " +
+    "with you your we our they them their some something anything any show more less like want just about " +
+    "very really please give get into than then too also not no only").split(" "),
+);
+
+/** A light English stemmer: folds plurals and possessives so "comedies" meets "comedy". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "y";
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) return word.slice(0, -2);
+  if (word.endsWith("s") && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Lowercased words of a text, split on anything that is not a letter or digit. */
+export function words(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Content tokens of a text: stemmed words without stopwords, one-letter words or bare numbers. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** A value compared case- and punctuation-insensitively: "Sci-Fi", "sci fi" and "scifi" are one key. */
+export function valueKey(value: string): string {
+  return words(value).join("");
+}
+
+/** The token naming one categorical value, e.g. "genre=scifi". */
+export function valueToken(attribute: string, value: string): string {
+  return `${valueKey(attribute)}=${valueKey(value)}`;
+}

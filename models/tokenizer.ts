@@ -4,24 +4,28 @@ const STOPWORDS = new Set(
     "very really please give get into than then too also not no only").split(" "),
 );
 
-/** A light English stemmer: folds plurals and possessives so "comedies" meets "comedy". */
+/**
+ * A light English stemmer: folds plurals, possessives and the y/ie/ies endings to one stem (as Porter's
+ * step 1 does), so "comedies" meets "comedy" and "zombies" meets "zombie".
+ */
 export function stem(word: string): string {
   if (word.length <= 3) return word;
-  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "y";
+  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "i";
   if (word.endsWith("sses")) return word.slice(0, -2);
   if (word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) return word.slice(0, -2);
-  if (word.endsWith("s") && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith("s") && !/(ss|us|is|ous)$/.test(word)) return stem(word.slice(0, -1));
+  if (word.endsWith("ie")) return word.slice(0, -1);
+  if (word.endsWith("y") && !/[aeiou]y$/.test(word)) return word.slice(0, -1) + "i";
   return word;
 }
 
 /** Lowercased words of a text, split on anything that is not a letter or digit. */
 export function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  const lower = text.toLowerCase();
+  const parts = /[^\x00-\x7f]/.test(lower)
+    ? lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u)
+    : lower.split(/[^a-z0-9]+/);
+  return parts.filter((w) => w.length > 0);
 }
 
 /** Content tokens of a text: stemmed words without stopwords, one-letter words or bare numbers. */

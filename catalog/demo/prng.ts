@@ -84,21 +84,35 @@ export class Rng {
     return keys[this.weightedIndex(keys.map((k) => table[k] ?? 0))];
   }
 
-  /** k distinct keys of a weight table (k is capped at the number of keys with weight). */
+  /** k distinct keys of a weight table (fewer when fewer keys have weight). */
   weightedDistinct<K extends string>(table: Readonly<Partial<Record<K, number>>>, k: number): K[] {
-    const rest: Partial<Record<K, number>> = { ...table };
+    const keys = Object.keys(table) as K[];
+    return this.distinct(keys, keys.map((key) => table[key] ?? 0), k);
+  }
+
+  /** k distinct keys drawn without replacement, proportionally to `weights` (which it zeroes as it draws). */
+  distinct<K>(keys: readonly K[], weights: number[], k: number): K[] {
     const out: K[] = [];
-    while (out.length < k && Object.values(rest).some((w) => (w as number) > 0)) {
-      const key = this.weighted(rest);
-      out.push(key);
-      rest[key] = 0;
+    while (out.length < k) {
+      let total = 0;
+      for (const w of weights) total += w;
+      if (!(total > 0)) break;
+      let r = this.next() * total;
+      let i = 0;
+      for (; i < weights.length - 1; i++) {
+        r -= weights[i];
+        if (r < 0 && weights[i] > 0) break;
+      }
+      while (weights[i] === 0) i--;
+      out.push(keys[i]);
+      weights[i] = 0;
     }
     return out;
   }
 }
 
 /** Cumulative sums of weights, for repeated O(log n) weighted draws. */
-export function cumulative(weights: ArrayLike<number>): Float64Array {
+function cumulative(weights: ArrayLike<number>): Float64Array {
   const out = new Float64Array(weights.length);
   let sum = 0;
   for (let i = 0; i < weights.length; i++) out[i] = sum += weights[i];
@@ -106,7 +120,7 @@ export function cumulative(weights: ArrayLike<number>): Float64Array {
 }
 
 /** Index drawn from a cumulative weight table (see `cumulative`). */
-export function drawCumulative(rng: Rng, cum: Float64Array): number {
+function drawCumulative(rng: Rng, cum: Float64Array): number {
   const r = rng.next() * cum[cum.length - 1];
   let lo = 0;
   let hi = cum.length - 1;
@@ -116,4 +130,71 @@ export function drawCumulative(rng: Rng, cum: Float64Array): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** A fixed weight table over keys, drawn in O(log n); build once, draw many times. */
+export class WeightedTable<K> {
+  readonly keys: K[];
+  private readonly cum: Float64Array;
+
+  constructor(entries: Iterable<readonly [K, number]>) {
+    this.keys = [];
+    const weights: number[] = [];
+    for (const [key, weight] of entries) {
+      if (!(weight > 0)) continue;
+      this.keys.push(key);
+      weights.push(weight);
+    }
+    this.cum = cumulative(weights);
+  }
+
+  static of<K extends string>(weights: Readonly<Partial<Record<K, number>>>): WeightedTable<K> {
+    return new WeightedTable(Object.entries(weights) as [K, number][]);
+  }
+
+  get empty(): boolean {
+    return this.keys.length === 0;
+  }
+
+  draw(rng: Rng): K {
+    return this.keys[drawCumulative(rng, this.cum)];
+  }
+}
+
+/**
+ * Walker's alias table for O(1) weighted draws from a large fixed distribution: draw slot j uniformly,
+ * keep it when a uniform 32-bit number is below `threshold[j]`, else take `alias[j]`.
+ */
+export function aliasTable(weights: ArrayLike<number>): { threshold: Uint32Array; alias: Uint32Array } {
+  const n = weights.length;
+  const threshold = new Uint32Array(n);
+  const alias = new Uint32Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i];
+  const scaled = new Float64Array(n);
+  const small = new Uint32Array(n);
+  const large = new Uint32Array(n);
+  let ns = 0;
+  let nl = 0;
+  for (let i = 0; i < n; i++) {
+    scaled[i] = (weights[i] * n) / total;
+    if (scaled[i] < 1) small[ns++] = i;
+    else large[nl++] = i;
+  }
+  const cut = (p: number) => Math.min(0xffffffff, Math.floor(p * 4294967296));
+  while (ns > 0 && nl > 0) {
+    const s = small[--ns];
+    const l = large[nl - 1];
+    threshold[s] = cut(scaled[s]);
+    alias[s] = l;
+    scaled[l] += scaled[s] - 1;
+    if (scaled[l] < 1) {
+      nl--;
+      small[ns++] = l;
+    }
+  }
+  // leftovers are 1 up to rounding: always keep them
+  while (nl > 0) threshold[large[--nl]] = 0xffffffff;
+  while (ns > 0) threshold[small[--ns]] = 0xffffffff;
+  return { threshold, alias };
 }

@@ -14,6 +14,8 @@ export interface SvdOptions {
   oversample?: number;
   powerIterations?: number;
   seed?: number;
+  /** skip the right singular vectors (`v` is then empty): saves a pass over the columns */
+  leftOnly?: boolean;
   onStep?: (done: number, total: number) => void;
 }
 
@@ -44,37 +46,41 @@ function stableBasis(y: Float64Array, rows: number, k: number): { q: Float64Arra
  * (Halko, Martinsson & Tropp 2011). Deterministic for a given seed; missing ranks are zero-padded.
  */
 export function randomizedSvd(m: SparseMatrix, rank: number, options: SvdOptions = {}): TruncatedSvd {
-  const { oversample = 16, powerIterations = 3, seed = 7, onStep } = options;
+  const { oversample = 12, powerIterations = 2, seed = 7, leftOnly = false, onStep } = options;
   const mt = transpose(m);
   let k = Math.max(1, Math.min(rank + oversample, m.rows, m.cols));
   const totalSteps = 2 + 2 * powerIterations;
   let step = 0;
   const omega = new Float64Array(m.cols * k);
   gaussianFill(omega, createRandom(seed));
-  let basis = stableBasis(multiplyDense(m, omega, k), m.rows, k);
+  // Power iterations Y ← M(MᵀQ): only the row side is re-orthonormalised (few iterations keep the column
+  // side well within double precision); the last basis must be orthonormal to precision.
+  let basis = orthonormalize(multiplyDense(m, omega, k), m.rows, k);
   onStep?.(++step, totalSteps);
   for (let it = 0; it < powerIterations; it++) {
-    const z = stableBasis(multiplyDense(mt, basis.q, basis.k), m.cols, basis.k);
+    const z = multiplyDense(mt, basis.q, basis.k);
     onStep?.(++step, totalSteps);
-    basis = stableBasis(multiplyDense(m, z.q, z.k), m.rows, z.k);
+    const y = multiplyDense(m, z, basis.k);
+    basis = it === powerIterations - 1 ? stableBasis(y, m.rows, basis.k) : orthonormalize(y, m.rows, basis.k);
     onStep?.(++step, totalSteps);
   }
+  if (powerIterations === 0) basis = orthonormalize(basis.q, m.rows, basis.k);
   k = basis.k;
   // B = Qᵀ M, held transposed (cols × k); BBᵀ = BtᵀBt is k × k.
   const bt = multiplyDense(mt, basis.q, k);
   const { values, vectors } = symmetricEigen(gram(bt, m.cols, k), k);
   onStep?.(++step, totalSteps);
   const uAll = matmul(basis.q, vectors, m.rows, k, k);
-  const vAll = matmul(bt, vectors, m.cols, k, k);
+  const vAll = leftOnly ? new Float64Array(0) : matmul(bt, vectors, m.cols, k, k);
   const u = new Float64Array(m.rows * rank);
-  const v = new Float64Array(m.cols * rank);
+  const v = new Float64Array(leftOnly ? 0 : m.cols * rank);
   const singular = new Float64Array(rank);
   for (let j = 0; j < Math.min(rank, k); j++) {
     const s = Math.sqrt(Math.max(values[j], 0));
     singular[j] = s;
     if (s <= 1e-12) continue;
     for (let r = 0; r < m.rows; r++) u[r * rank + j] = uAll[r * k + j];
-    for (let c = 0; c < m.cols; c++) v[c * rank + j] = vAll[c * k + j] / s;
+    if (!leftOnly) for (let c = 0; c < m.cols; c++) v[c * rank + j] = vAll[c * k + j] / s;
   }
   onStep?.(++step, totalSteps);
   return { rank, u, singular, v };

@@ -8,11 +8,15 @@ export interface ItemDocuments {
   df: Uint32Array;
   offsets: Uint32Array;
   tokens: Uint32Array;
+  /** weighted occurrences of each token in each item (title words weigh less) */
   counts: Float32Array;
 }
 
 /** Vocabulary cap: the most frequent tokens are kept when a catalog has more. */
 export const MAX_VOCABULARY = 120_000;
+
+/** Weighted counts are stored as fixed-point integers. */
+const COUNT_SCALE = 256;
 
 class GrowableU32 {
   data = new Uint32Array(1 << 16);
@@ -27,19 +31,27 @@ class GrowableU32 {
   }
 }
 
-/** The tokens an item is described by: title, description, categorical values (as `attr=value` and as words). */
-export function itemTokens(catalog: Catalog, item: number, categoryColumns = categoryColumnsOf(catalog)): string[] {
-  const out = tokenize(catalog.titles[item]);
+/**
+ * How much a title word counts when the item has other text: titles are short and often figurative
+ * ("Dead Man Walking"), so descriptions and attribute values carry the meaning. Measured on MovieLens
+ * (intent → genre/tag precision@20), 0.25–0.3 is clearly better than 1.
+ */
+export const TITLE_WEIGHT = 0.3;
+
+/** The words an item is described by: its title, and the rest (description, values as `attr=value` and as words). */
+export function itemText(catalog: Catalog, item: number, categoryColumns = categoryColumnsOf(catalog)) {
+  const title = tokenize(catalog.titles[item]);
+  const body: string[] = [];
   const description = catalog.descriptions[item];
-  if (description) for (const t of tokenize(description)) out.push(t);
+  if (description) for (const t of tokenize(description)) body.push(t);
   for (const column of categoryColumns) {
     for (let p = column.offsets[item]; p < column.offsets[item + 1]; p++) {
       const value = column.vocabulary[column.codes[p]];
-      if (!column.spec.open) out.push(valueToken(column.name, value));
-      for (const t of tokenize(value)) out.push(t);
+      if (!column.spec.open) body.push(valueToken(column.name, value));
+      for (const t of tokenize(value)) body.push(t);
     }
   }
-  return out;
+  return { title, body };
 }
 
 function categoryColumnsOf(catalog: Catalog) {
@@ -61,7 +73,11 @@ export function buildItemDocuments(
   const counts = new GrowableU32();
   for (let i = 0; i < catalog.size; i++) {
     const bag = new Map<number, number>();
-    for (const token of itemTokens(catalog, i, columns)) {
+    const { title, body } = itemText(catalog, i, columns);
+    const titleWeight = body.length > 0 ? TITLE_WEIGHT : 1;
+    for (let k = 0; k < title.length + body.length; k++) {
+      const token = k < title.length ? title[k] : body[k - title.length];
+      const weight = k < title.length ? titleWeight : 1;
       let id = idOf.get(token);
       if (id === undefined) {
         id = names.length;
@@ -73,12 +89,12 @@ export function buildItemDocuments(
           dfRaw = next;
         }
       }
-      bag.set(id, (bag.get(id) ?? 0) + 1);
+      bag.set(id, (bag.get(id) ?? 0) + weight);
     }
     for (const [id, n] of bag) {
       dfRaw[id]++;
       flat.push(id);
-      counts.push(n);
+      counts.push(Math.round(n * COUNT_SCALE));
     }
     offsets[i + 1] = flat.length;
     if ((i & 4095) === 0) onItem?.(i);
@@ -99,7 +115,7 @@ export function buildItemDocuments(
       const id = remap[flat.data[p]];
       if (id < 0) continue;
       tokens[w] = id;
-      weights[w++] = counts.data[p];
+      weights[w++] = counts.data[p] / COUNT_SCALE;
     }
     newOffsets[i + 1] = w;
   }

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateDemoCatalog } from "../catalog/demo/demo-catalog.ts";
+import { loadCatalogModels } from "../models/build-models.ts";
+import { createToolContext } from "../tools/tool-context.ts";
+import { recommendTurn } from "../tools/run-chain.ts";
+import { mulberry32, samplePreferences } from "./preference-sampler.ts";
+import { median, quantile } from "./stats.ts";
+
+export interface TurnLatencyRow {
+  items: number;
+  users: number;
+  generateMs: number;
+  modelBuildMs: number;
+  contextMs: number;
+  turns: number;
+  p50Ms: number;
+  p99Ms: number;
+  scanMs: number;
+  ratioP50: number;
+  ratioP99: number;
+  meanCandidates: number;
+  peakRssMb: number;
+}
+
+/** One catalog size: build everything from scratch (fresh model cache), then time Planner turns against a bare scan. */
+export async function measureTurnLatency(items: number, turns = 300): Promise<TurnLatencyRow> {
+  const dataDir = mkdtempSync(join(tmpdir(), "recbot-bench-"));
+  try {
+    let t = performance.now();
+    const catalog = generateDemoCatalog({ items });
+    const generateMs = performance.now() - t;
+    t = performance.now();
+    const models = await loadCatalogModels(catalog, { dataDir, progress: process.stderr.isTTY });
+    const modelBuildMs = performance.now() - t;
+    t = performance.now();
+    const context = createToolContext(catalog, models);
+    const contextMs = performance.now() - t;
+
+    const random = mulberry32(7);
+    const users = catalog.interactions.users;
+    const sessions = Array.from({ length: turns + 30 }, () => ({
+      user: users[Math.floor(random() * users.length)],
+      preferences: samplePreferences(catalog, random),
+    }));
+    const latencies: number[] = [];
+    let candidates = 0;
+    sessions.forEach((session, i) => {
+      const start = performance.now();
+      const result = recommendTurn(context, { ...session, k: 10 });
+      const ms = performance.now() - start;
+      if (i >= 30) {
+        latencies.push(ms);
+        candidates += result.steps.find((s) => s.tool === "filter")?.candidatesOut ?? catalog.size;
+      }
+    });
+
+    const query = new Float32Array(context.semantic.dim).fill(1 / Math.sqrt(context.semantic.dim));
+    const scans: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const start = performance.now();
+      context.semantic.scoreAll(query);
+      if (i >= 10) scans.push(performance.now() - start);
+    }
+    const p50Ms = median(latencies);
+    const p99Ms = quantile(latencies, 0.99);
+    const scanMs = median(scans);
+    return {
+      items: catalog.size, users: users.length, generateMs, modelBuildMs, contextMs, turns: latencies.length,
+      p50Ms, p99Ms, scanMs, ratioP50: p50Ms / scanMs, ratioP99: p99Ms / scanMs,
+      meanCandidates: candidates / latencies.length, peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// Run as a child of bench/index.ts: `--items N` → one JSON line on stdout.
+if (process.argv[1]?.endsWith("turn-latency.ts")) {
+  const items = Number(process.argv[process.argv.indexOf("--items") + 1]);
+  const row = await measureTurnLatency(items);
+  process.stdout.write(JSON.stringify(row) + "\n");
+}

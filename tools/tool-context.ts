@@ -1,0 +1,29 @@
+import { AttributeIndex } from "../catalog/attribute-index.ts";
+import type { Catalog } from "../catalog/catalog.ts";
+import { EmbeddingMatrix } from "../models/embedding-matrix.ts";
+import type { CatalogModels } from "../models/model-types.ts";
+
+/** Everything a tool may read besides the state; built once per catalog and shared by every turn. */
+export interface ToolContext {
+  catalog: Catalog;
+  index: AttributeIndex;
+  models: CatalogModels;
+  semantic: EmbeddingMatrix;
+  collaborative: EmbeddingMatrix;
+}
+
+/** Builds the attribute index and copies both models' item vectors into SIMD-scannable matrices. */
+export function createToolContext(catalog: Catalog, models: CatalogModels): ToolContext {
+  const { semantic, collaborative } = models;
+  if (semantic.items.length !== catalog.size * semantic.dim)
+    throw new Error(`semantic model has ${semantic.items.length / semantic.dim} items, catalog has ${catalog.size}`);
+  if (collaborative.items.length !== catalog.size * collaborative.dim)
+    throw new Error(`collaborative model has ${collaborative.items.length / collaborative.dim} items, catalog has ${catalog.size}`);
+  return {
+    catalog,
+    index: new AttributeIndex(catalog),
+    models,
+    semantic: new EmbeddingMatrix(catalog.size, semantic.dim, semantic.items),
+    collaborative: new EmbeddingMatrix(catalog.size, collaborative.dim, collaborative.items),
+  };
+}

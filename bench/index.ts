@@ -9,7 +9,8 @@ const script = fileURLToPath(new URL("./turn-latency.ts", import.meta.url));
 const rows: TurnLatencyRow[] = [];
 
 console.log("Planner turn latency: Filter → Matcher → Attenuator → Aggregator, demo catalog, one core");
-console.log("(each size in its own process; models trained from scratch; 300 turns with mixed preferences)\n");
+console.log("(each size in its own process; models trained from scratch; 300 turns with mixed preferences;");
+console.log(" scan = one bare full scan of the 64-d semantic matrix as the tools scan it (int8), f32 scan for reference)\n");
 for (const items of sizes) {
   process.stderr.write(`… ${items.toLocaleString("en")} items\n`);
   const out = execFileSync(process.execPath, ["--import", "tsx", script, "--items", String(items)], {
@@ -27,6 +28,7 @@ const table = rows.map((r) => ({
   "p50 ms": f(r.p50Ms, 2),
   "p99 ms": f(r.p99Ms, 2),
   "scan ms": f(r.scanMs, 2),
+  "f32 scan ms": f(r.scanF32Ms, 2),
   "p50/scan": f(r.ratioP50, 2),
   "p99/scan": f(r.ratioP99, 2),
   "candidates": Math.round(r.meanCandidates).toLocaleString("en"),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDemoCatalog } from "../catalog/demo/demo-catalog.ts";
+import { EmbeddingMatrix } from "../models/embedding-matrix.ts";
 import { loadCatalogModels } from "../models/build-models.ts";
 import { createToolContext } from "../tools/tool-context.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
@@ -17,7 +18,10 @@ export interface TurnLatencyRow {
   turns: number;
   p50Ms: number;
   p99Ms: number;
+  /** one bare full scan of the semantic matrix as the tools scan it (int8) */
   scanMs: number;
+  /** the same scan over exact f32 rows, for reference */
+  scanF32Ms: number;
   ratioP50: number;
   ratioP99: number;
   meanCandidates: number;
@@ -57,23 +61,28 @@ export async function measureTurnLatency(items: number, turns = 300): Promise<Tu
     });
 
     const query = new Float32Array(context.semantic.dim).fill(1 / Math.sqrt(context.semantic.dim));
-    const scans: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      const start = performance.now();
-      context.semantic.scoreAll(query);
-      if (i >= 10) scans.push(performance.now() - start);
-    }
+    const scanMs = medianScan(context.semantic, query);
+    const scanF32Ms = medianScan(new EmbeddingMatrix(catalog.size, context.semantic.dim, models.semantic.items, "f32"), query);
     const p50Ms = median(latencies);
     const p99Ms = quantile(latencies, 0.99);
-    const scanMs = median(scans);
     return {
       items: catalog.size, users: users.length, generateMs, modelBuildMs, contextMs, turns: latencies.length,
-      p50Ms, p99Ms, scanMs, ratioP50: p50Ms / scanMs, ratioP99: p99Ms / scanMs,
+      p50Ms, p99Ms, scanMs, scanF32Ms, ratioP50: p50Ms / scanMs, ratioP99: p99Ms / scanMs,
       meanCandidates: candidates / latencies.length, peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function medianScan(matrix: EmbeddingMatrix, query: Float32Array): number {
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const start = performance.now();
+    matrix.scoreAll(query);
+    if (i >= 10) times.push(performance.now() - start);
+  }
+  return median(times);
 }
 
 // Run as a child of bench/index.ts: `--items N` → one JSON line on stdout.

@@ -4,9 +4,15 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   dotAll(mat: number, n: number, dim: number, q: number, out: number): void;
   dotSome(mat: number, dim: number, idx: number, count: number, q: number, out: number): void;
+  dotAllI8(mat: number, scale: number, n: number, dim: number, q: number, qScale: number, out: number): void;
+  dotSomeI8(mat: number, scale: number, dim: number, idx: number, count: number, q: number, qScale: number, out: number): void;
 }
 
+/** int8: rows quantised with one scale each (4× less memory traffic per scan); f32: exact. */
+export type ScanPrecision = "int8" | "f32";
+
 const PAGE = 65536;
+const Q16 = 32767;
 let compiled: WebAssembly.Module | undefined;
 
 function kernelModule(): WebAssembly.Module {
@@ -15,16 +21,20 @@ function kernelModule(): WebAssembly.Module {
 }
 
 /**
- * Item vectors held in WebAssembly memory and scored against a query with SIMD dot products.
- * Each matrix owns one small wasm instance: rows, then the query, the candidate list and the scores.
+ * Item vectors scored against a query with WebAssembly SIMD dot products. Scans are memory-bound, so by
+ * default the rows are scanned as int8 with a per-row scale (relative error ≈ 1/127 of the row's largest
+ * component), while `row(i)` still reads the exact f32 vector for breakdowns and attention.
  */
 export class EmbeddingMatrix {
   readonly data: Float32Array;
+  readonly precision: ScanPrecision;
   private readonly kernels: KernelExports;
+  private readonly matPtr = 0;
+  private readonly scalePtr: number;
   private readonly queryPtr: number;
   private readonly idxPtr: number;
   private readonly outPtr: number;
-  private readonly query: Float32Array;
+  private readonly query: Float32Array | Int16Array;
   private readonly idx: Uint32Array;
   private readonly out: Float32Array;
 
@@ -32,45 +42,86 @@ export class EmbeddingMatrix {
     readonly rows: number,
     readonly dim: number,
     source?: Float32Array,
+    precision: ScanPrecision = "int8",
   ) {
     if (dim % 4 !== 0 || dim <= 0) throw new Error(`embedding dim must be a positive multiple of 4, got ${dim}`);
     if (source && source.length !== rows * dim) throw new Error(`expected ${rows * dim} floats, got ${source.length}`);
-    const instance = new WebAssembly.Instance(kernelModule(), {});
-    this.kernels = instance.exports as unknown as KernelExports;
-    const dataBytes = rows * dim * 4;
-    this.queryPtr = dataBytes;
-    this.idxPtr = this.queryPtr + dim * 4;
+    this.precision = precision === "int8" && dim % 8 === 0 && dim <= 512 ? "int8" : "f32";
+    this.data = source ?? new Float32Array(rows * dim);
+    const int8 = this.precision === "int8";
+    const matBytes = int8 ? rows * dim : rows * dim * 4;
+    this.scalePtr = align(matBytes);
+    this.queryPtr = this.scalePtr + (int8 ? rows * 4 : 0);
+    this.idxPtr = align(this.queryPtr + dim * 4);
     this.outPtr = this.idxPtr + rows * 4;
-    const needed = this.outPtr + rows * 4;
+    this.kernels = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
     const memory = this.kernels.memory;
-    const grow = Math.ceil(needed / PAGE) - memory.buffer.byteLength / PAGE;
+    const grow = Math.ceil((this.outPtr + rows * 4) / PAGE) - memory.buffer.byteLength / PAGE;
     if (grow > 0) memory.grow(grow);
     const buffer = memory.buffer;
-    this.data = new Float32Array(buffer, 0, rows * dim);
-    this.query = new Float32Array(buffer, this.queryPtr, dim);
+    this.query = int8 ? new Int16Array(buffer, this.queryPtr, dim) : new Float32Array(buffer, this.queryPtr, dim);
     this.idx = new Uint32Array(buffer, this.idxPtr, rows);
     this.out = new Float32Array(buffer, this.outPtr, rows);
-    if (source) this.data.set(source);
+    this.sync();
   }
 
-  /** Row i as a view (no copy). */
+  /** Copies `data` into the scanned form; call after writing into `data`. */
+  sync(): void {
+    const buffer = this.kernels.memory.buffer;
+    if (this.precision === "f32") {
+      new Float32Array(buffer, this.matPtr, this.rows * this.dim).set(this.data);
+      return;
+    }
+    const mat = new Int8Array(buffer, this.matPtr, this.rows * this.dim);
+    const scales = new Float32Array(buffer, this.scalePtr, this.rows);
+    const { dim, data } = this;
+    for (let i = 0; i < this.rows; i++) {
+      let max = 0;
+      for (let j = i * dim; j < (i + 1) * dim; j++) max = Math.max(max, Math.abs(data[j]));
+      scales[i] = max / 127;
+      const inv = max > 0 ? 127 / max : 0;
+      for (let j = i * dim; j < (i + 1) * dim; j++) mat[j] = Math.round(data[j] * inv);
+    }
+  }
+
+  /** Row i, exact, as a view (no copy). */
   row(i: number): Float32Array {
     return this.data.subarray(i * this.dim, (i + 1) * this.dim);
   }
 
   /** Scores every row; the returned view is overwritten by the next call on this matrix. */
   scoreAll(query: Float32Array): Float32Array {
-    this.query.set(query);
-    this.kernels.dotAll(0, this.rows, this.dim, this.queryPtr, this.outPtr);
+    const qScale = this.loadQuery(query);
+    if (this.precision === "f32") this.kernels.dotAll(this.matPtr, this.rows, this.dim, this.queryPtr, this.outPtr);
+    else this.kernels.dotAllI8(this.matPtr, this.scalePtr, this.rows, this.dim, this.queryPtr, qScale, this.outPtr);
     return this.out;
   }
 
   /** scores[k] = row(candidates[k]) · query; the returned view is overwritten by the next call. */
   scoreSome(query: Float32Array, candidates: Uint32Array): Float32Array {
     if (candidates.length > this.rows) throw new Error("more candidates than rows");
-    this.query.set(query);
+    const qScale = this.loadQuery(query);
     this.idx.set(candidates);
-    this.kernels.dotSome(0, this.dim, this.idxPtr, candidates.length, this.queryPtr, this.outPtr);
+    if (this.precision === "f32") this.kernels.dotSome(this.matPtr, this.dim, this.idxPtr, candidates.length, this.queryPtr, this.outPtr);
+    else this.kernels.dotSomeI8(this.matPtr, this.scalePtr, this.dim, this.idxPtr, candidates.length, this.queryPtr, qScale, this.outPtr);
     return this.out.subarray(0, candidates.length);
   }
+
+  /** Writes the query into wasm memory (as i16 for int8 scans) and returns its scale. */
+  private loadQuery(query: Float32Array): number {
+    if (query.length !== this.dim) throw new Error(`query has ${query.length} dims, matrix has ${this.dim}`);
+    if (this.query instanceof Float32Array) {
+      this.query.set(query);
+      return 1;
+    }
+    let max = 0;
+    for (let j = 0; j < this.dim; j++) max = Math.max(max, Math.abs(query[j]));
+    const inv = max > 0 ? Q16 / max : 0;
+    for (let j = 0; j < this.dim; j++) this.query[j] = Math.round(query[j] * inv);
+    return max / Q16;
+  }
+}
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
 }

@@ -7,7 +7,7 @@ import type { ToolContext } from "./tool-context.ts";
 import { TopK } from "./top-k.ts";
 
 /** Above this share of the catalog, one contiguous scan beats gathering the candidates' rows. */
-const FULL_SCAN_SHARE = 0.6;
+const FULL_SCAN_SHARE = 0.25;
 
 interface Scratch {
   bonus: Float32Array;

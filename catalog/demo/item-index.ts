@@ -5,12 +5,40 @@ import { aliasTable, type Rng } from "./prng.ts";
 import { STYLES } from "./vocabulary.ts";
 
 /**
- * A set of items drawn in proportion to their popularity. One slot per item, four words each
- * (alias threshold, alias slot, item index, packed traits), so a draw touches one or two cache lines.
+ * A set of items drawn in proportion to their popularity (Walker's alias method). One slot per item,
+ * four words each (alias threshold, alias slot, item index, packed traits), so a draw touches one or
+ * two cache lines even at a million items.
  */
-export interface Pool {
-  size: number;
-  slots: Uint32Array;
+export class Pool {
+  readonly size: number;
+  private readonly slots: Uint32Array;
+
+  constructor(table: ItemTable, items: Uint32Array) {
+    const { threshold, alias } = aliasTable(Float64Array.from(items, (i) => table.appeal[i]));
+    this.size = items.length;
+    this.slots = new Uint32Array(4 * items.length);
+    for (let j = 0; j < items.length; j++) {
+      this.slots[4 * j] = threshold[j];
+      this.slots[4 * j + 1] = alias[j];
+      this.slots[4 * j + 2] = items[j];
+      this.slots[4 * j + 3] = table.traits[items[j]];
+    }
+  }
+
+  /** A slot drawn proportionally to its item's popularity; read it with `item` and `traits`. */
+  draw(rng: Rng): number {
+    const j = Math.floor(rng.next() * this.size);
+    return rng.nextUint32() < this.slots[4 * j] ? j : this.slots[4 * j + 1];
+  }
+
+  item(slot: number): number {
+    return this.slots[4 * slot + 2];
+  }
+
+  /** the item's packed traits (see `packTraits`) */
+  traits(slot: number): number {
+    return this.slots[4 * slot + 3];
+  }
 }
 
 /** Shoppers are women or men; unisex items are in both departments. */
@@ -77,15 +105,6 @@ export class ItemIndex {
   }
 }
 
-/** Draws a slot of a pool, proportionally to popularity; read it with `slotItem` and `slotTraits`. */
-export function drawSlot(rng: Rng, pool: Pool): number {
-  const j = Math.floor(rng.next() * pool.size);
-  return rng.nextUint32() < pool.slots[4 * j] ? j : pool.slots[4 * j + 1];
-}
-
-export const slotItem = (pool: Pool, slot: number) => pool.slots[4 * slot + 2];
-export const slotTraits = (pool: Pool, slot: number) => pool.slots[4 * slot + 3];
-
 /** Buckets every item under the keys `keysOf` gives it in each department it belongs to (two passes: count, fill). */
 function group(table: ItemTable, keyCount: number, keysOf: KeysOf): (Pool | undefined)[] {
   const counts = new Uint32Array(keyCount);
@@ -104,17 +123,5 @@ function group(table: ItemTable, keyCount: number, keysOf: KeysOf): (Pool | unde
   const items = Array.from(counts, (n) => new Uint32Array(n));
   const fill = new Uint32Array(keyCount);
   visit((key, i) => (items[key][fill[key]++] = i));
-  return items.map((list) => (list.length === 0 ? undefined : pool(table, list)));
-}
-
-function pool(table: ItemTable, items: Uint32Array): Pool {
-  const { threshold, alias } = aliasTable(Float64Array.from(items, (i) => table.appeal[i]));
-  const slots = new Uint32Array(4 * items.length);
-  for (let j = 0; j < items.length; j++) {
-    slots[4 * j] = threshold[j];
-    slots[4 * j + 1] = alias[j];
-    slots[4 * j + 2] = items[j];
-    slots[4 * j + 3] = table.traits[items[j]];
-  }
-  return { size: items.length, slots };
+  return items.map((list) => (list.length === 0 ? undefined : new Pool(table, list)));
 }

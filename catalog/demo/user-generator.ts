@@ -1,4 +1,4 @@
-import { drawSlot, slotItem, slotTraits, type ItemIndex, type Pool } from "./item-index.ts";
+import type { ItemIndex, Pool } from "./item-index.ts";
 import { traitBrand, traitColour, traitSeasons, traitStyles, traitTier, type ItemTable } from "./item-table.ts";
 import type { Rng } from "./prng.ts";
 import { generateTaste, type Taste } from "./user-tastes.ts";
@@ -12,7 +12,11 @@ export const ACTIVITY_START = Date.UTC(2025, 0, 1) / 1000;
 export const ACTIVITY_END = Date.UTC(2026, 5, 30) / 1000;
 const DAY = 86_400;
 
-/** Candidates drawn by popularity before the shopper's taste picks one (keeps each pick O(log n)). */
+/** The season bit (1 << SEASONS index) of each day of the activity window. */
+const SEASON_BIT_BY_DAY = Uint8Array.from({ length: Math.ceil((ACTIVITY_END - ACTIVITY_START) / DAY) + 1 }, (_, day) =>
+  1 << SEASONS.indexOf(seasonOfMonth(new Date((ACTIVITY_START + day * DAY) * 1000).getUTCMonth())));
+
+/** Candidates drawn by popularity before the shopper's taste picks one (each pick stays O(1)). */
 const CANDIDATES = 4;
 
 /** Simulates one shopper: draws a taste, then emits 10–120 interactions in time order sampled from it. */
@@ -21,16 +25,16 @@ export function generateUser(rng: Rng, index: ItemIndex, table: ItemTable, emit:
   const count = 10 + Math.floor(110 * Math.pow(rng.next(), 2.5));
   const seen = new Set<number>();
   for (const timestamp of sessionTimes(rng, count)) {
-    const season = 1 << SEASONS.indexOf(seasonOfMonth(new Date(timestamp * 1000).getUTCMonth()));
+    const season = SEASON_BIT_BY_DAY[Math.floor((timestamp - ACTIVITY_START) / DAY)];
     // a repeat pick is redrawn, so histories keep their length unless the catalog is tiny
     for (let attempt = 0; attempt < 12; attempt++) {
       const pool = choosePool(rng, taste, index);
       if (!pool) continue;
       const slot = pickByTaste(rng, pool, taste, season);
-      const item = slotItem(pool, slot);
+      const item = pool.item(slot);
       if (seen.has(item)) continue;
       seen.add(item);
-      emit(item, rate(rng, taste, slotTraits(pool, slot), table.quality[item], season), timestamp);
+      emit(item, rate(rng, taste, pool.traits(slot), table.quality[item], season), timestamp);
       break;
     }
   }
@@ -63,18 +67,22 @@ function choosePool(rng: Rng, taste: Taste, index: ItemIndex): Pool | undefined 
   const r = rng.next();
   // Mostly their (category, style) clusters; sometimes a brand they love; sometimes whatever is trending.
   if (r < 0.12) return index.brand(taste.department, rng.pick(taste.lovedBrands));
-  if (r < 0.18) return index.department(taste.department);
+  if (r < 0.18 || taste.clusters.empty) return index.department(taste.department);
   const [category, style] = taste.clusters.draw(rng);
   return index.cluster(taste.department, category, style);
 }
 
+// Bound once: under a CommonJS transform (tsx may load .ts that way) each imported-name use is a getter
+// call, and fit() runs for every candidate of every interaction.
+const [tierOf, colourOf, brandOf, seasonsOf, stylesOf] = [traitTier, traitColour, traitBrand, traitSeasons, traitStyles];
+
 /** How well an item suits the shopper right now (log-odds scale), from its packed traits. */
 function fit(taste: Taste, traits: number, season: number): number {
-  let score = taste.tierFit[traitTier(traits)];
-  if (taste.palette & (1 << traitColour(traits))) score += 1;
-  if (taste.lovedBrands.includes(traitBrand(traits))) score += 1.2;
-  score += traitSeasons(traits) & season ? 0.6 : -0.8;
-  return score + 0.4 * bitCount(traitStyles(traits) & taste.styleMask);
+  let score = taste.tierFit[tierOf(traits)];
+  if (taste.palette & (1 << colourOf(traits))) score += 1;
+  if (taste.lovedBrands.includes(brandOf(traits))) score += 1.2;
+  score += seasonsOf(traits) & season ? 0.6 : -0.8;
+  return score + 0.4 * bitCount(stylesOf(traits) & taste.styleMask);
 }
 
 function bitCount(x: number): number {
@@ -85,11 +93,11 @@ function bitCount(x: number): number {
 
 /** A few popular candidates, one kept with probability ∝ exp(fit) (weighted reservoir); returns its slot. */
 function pickByTaste(rng: Rng, pool: Pool, taste: Taste, season: number): number {
-  let best = drawSlot(rng, pool);
-  let total = Math.exp(fit(taste, slotTraits(pool, best), season));
+  let best = pool.draw(rng);
+  let total = Math.exp(fit(taste, pool.traits(best), season));
   for (let k = 1; k < CANDIDATES; k++) {
-    const slot = drawSlot(rng, pool);
-    const weight = Math.exp(fit(taste, slotTraits(pool, slot), season));
+    const slot = pool.draw(rng);
+    const weight = Math.exp(fit(taste, pool.traits(slot), season));
     total += weight;
     if (rng.next() * total < weight) best = slot;
   }

@@ -12,7 +12,10 @@ const TYPO_WEIGHT = 0.9;
 /** Longest run of words tried as one attribute value ("science fiction film"). */
 const MAX_VALUE_WORDS = 3;
 
-/** A SemanticModel over trained artefacts; value vectors are computed on first use and remembered. */
+/**
+ * A SemanticModel over trained artefacts. Value vectors come from the mean of the items carrying the value,
+ * summed per column in one pass: eagerly for closed vocabularies, on first use for open ones (tags).
+ */
 export class LsaSemanticModel implements SemanticModel {
   readonly dim: number;
   readonly items: Float32Array;
@@ -20,6 +23,8 @@ export class LsaSemanticModel implements SemanticModel {
   /** valueKey → `attr=value` token ids carrying it, across attributes */
   private readonly valueTokens = new Map<string, number[]>();
   private readonly valueCache = new Map<string, Float32Array | null>();
+  /** column name → per-code sum of item vectors (codes × dim) */
+  private readonly valueSums = new Map<string, Float64Array>();
   private typos: TypoIndex | null = null;
   private typoWords: string[] = [];
 
@@ -38,6 +43,7 @@ export class LsaSemanticModel implements SemanticModel {
       if (list) list.push(id);
       else this.valueTokens.set(key, [id]);
     });
+    for (const column of catalog.columns.values()) if (column.kind === "category" && !column.spec.open) this.sumsOf(column);
   }
 
   embedText(text: string): Float32Array | null {
@@ -84,19 +90,26 @@ export class LsaSemanticModel implements SemanticModel {
     const key = valueKey(value);
     const code = column.vocabulary.findIndex((v) => valueKey(v) === key);
     if (code < 0) return null;
-    const { dim, items } = this;
-    const mean = new Float64Array(dim);
-    for (let i = 0; i < this.catalog.size; i++) {
-      for (let p = column.offsets[i]; p < column.offsets[i + 1]; p++) {
-        if (column.codes[p] !== code) continue;
-        for (let j = 0; j < dim; j++) mean[j] += items[i * dim + j];
-      }
-    }
-    const fromItems = unitVector(mean);
+    const fromItems = unitVector(this.sumsOf(column).subarray(code * this.dim, (code + 1) * this.dim));
     const tokenId = this.tokenIndex.get(valueToken(column.name, column.vocabulary[code]));
     const fromToken = tokenId !== undefined ? this.combine(new Map([[tokenId, 1]])) : this.embedText(column.vocabulary[code]);
     if (!fromItems || !fromToken) return fromItems ?? fromToken;
     return unitVector(fromItems.map((x, j) => x + fromToken[j]));
+  }
+
+  private sumsOf(column: CategoryColumn): Float64Array {
+    let sums = this.valueSums.get(column.name);
+    if (sums) return sums;
+    const { dim, items } = this;
+    sums = new Float64Array(column.vocabulary.length * dim);
+    for (let i = 0; i < this.catalog.size; i++) {
+      for (let p = column.offsets[i]; p < column.offsets[i + 1]; p++) {
+        const base = column.codes[p] * dim;
+        for (let j = 0; j < dim; j++) sums[base + j] += items[i * dim + j];
+      }
+    }
+    this.valueSums.set(column.name, sums);
+    return sums;
   }
 
   private categoryColumn(attribute: string): CategoryColumn | undefined {

@@ -40,6 +40,7 @@ export function normalizeValue(text: string): string {
  */
 export class AttributeIndex {
   private readonly entries = new Map<string, AttributeEntry>();
+  private markBuffer: Uint8Array | null = null;
   private readonly byNormalizedName = new Map<string, string>();
 
   constructor(readonly catalog: Catalog) {
@@ -141,23 +142,23 @@ export class AttributeIndex {
     const others = must.filter((_, k) => k !== driver).map((p) => this.compile(p));
     const excluded = mustNot.map((p) => this.compile(p));
     const lists = this.lists(must[driver]);
-    const ordered = lists.length === 1 && must[driver].kind !== "range";
-    // a driver that is not one ascending list is collected in a bitset: ascending and deduplicated, no sort
-    const bits = ordered ? null : new Uint32Array(Math.ceil(size / 32));
     const out = new Uint32Array(Math.min(smallest, size));
     let n = 0;
-    for (const list of lists) {
-      outer: for (let k = 0; k < list.length; k++) {
-        const item = list[k];
-        for (const c of others) if (!passes(c, item)) continue outer;
-        for (const c of excluded) if (passes(c, item)) continue outer;
-        if (bits) bits[item >>> 5] |= 1 << (item & 31);
-        else out[n++] = item;
-      }
-    }
-    if (bits) {
+    const keep = (item: number) => {
+      for (const c of others) if (!passes(c, item)) return;
+      for (const c of excluded) if (passes(c, item)) return;
+      out[n++] = item;
+    };
+    if (lists.length === 1 && must[driver].kind !== "range") {
+      const list = lists[0];
+      for (let k = 0; k < list.length; k++) keep(list[k]);
+    } else {
+      // a driver not in item order (a range, or several posting lists) is first collected in a bitset, so
+      // that the per-item checks below read the columns in ascending item order instead of at random
+      const bits = new Uint32Array(Math.ceil(size / 32));
+      for (const list of lists) for (let k = 0; k < list.length; k++) bits[list[k] >>> 5] |= 1 << (list[k] & 31);
       for (let w = 0; w < bits.length; w++) {
-        for (let word = bits[w]; word !== 0; word &= word - 1) out[n++] = (w << 5) | (31 - Math.clz32(word & -word));
+        for (let word = bits[w]; word !== 0; word &= word - 1) keep((w << 5) | (31 - Math.clz32(word & -word)));
       }
     }
     return out.slice(0, n);
@@ -169,7 +170,9 @@ export class AttributeIndex {
    * `mustNot` items the same way, then collects the items that matched all in one ordered pass.
    */
   private selectByMarks(must: Predicate[], mustNot: Predicate[]): Uint32Array {
-    const mark = new Uint8Array(this.catalog.size);
+    // reused across calls: selection runs synchronously, one at a time
+    this.markBuffer ??= new Uint8Array(this.catalog.size);
+    const mark = this.markBuffer.fill(0);
     // a range holding most items is cheaper to apply as "ban what lies outside it"
     const banLists = mustNot.flatMap((p) => this.lists(p));
     const counted: Predicate[] = [];
@@ -197,6 +200,15 @@ export class AttributeIndex {
     if (entry?.kind !== "number") return null;
     const [lo, hi] = this.rangeBounds(entry, p.min, p.max);
     return [entry.items.subarray(0, lo), entry.items.subarray(Math.max(lo, hi)), entry.missing];
+  }
+
+  /** Lists that together hold each matching item exactly once (no merge or sort when values cannot overlap). */
+  matchingLists(p: Predicate): Uint32Array[] {
+    if (p.kind === "category" && p.codes.length > 1 && this.entries.get(p.attribute)?.kind === "category") {
+      const entry = this.entries.get(p.attribute) as CategoryIndex;
+      if (!entry.column.spec.multi) return this.lists(p);
+    }
+    return [this.matchingItems(p)];
   }
 
   /** The item lists whose union is the predicate (may overlap, any order). */

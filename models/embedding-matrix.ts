@@ -26,7 +26,8 @@ function kernelModule(): WebAssembly.Module {
  * component), while `row(i)` still reads the exact f32 vector for breakdowns and attention.
  */
 export class EmbeddingMatrix {
-  readonly data: Float32Array;
+  /** exact rows; empty for a scan-only matrix */
+  data: Float32Array;
   readonly precision: ScanPrecision;
   private readonly kernels: KernelExports;
   private readonly matPtr = 0;
@@ -65,6 +66,27 @@ export class EmbeddingMatrix {
     this.sync();
   }
 
+  /**
+   * One int8 matrix whose rows are the parts' rows side by side (dims add up), for scoring several spaces
+   * in one pass with a concatenated query. Scan-only: the exact rows stay in the parts.
+   */
+  static joint(parts: EmbeddingMatrix[]): EmbeddingMatrix {
+    const rows = parts[0].rows;
+    const dim = parts.reduce((d, p) => d + p.dim, 0);
+    const rowsOf = new Float32Array(rows * dim);
+    for (let i = 0; i < rows; i++) {
+      let at = i * dim;
+      for (const part of parts) {
+        if (part.rows !== rows) throw new Error("joint parts must have the same rows");
+        rowsOf.set(part.row(i), at);
+        at += part.dim;
+      }
+    }
+    const matrix = new EmbeddingMatrix(rows, dim, rowsOf);
+    matrix.data = new Float32Array(0);
+    return matrix;
+  }
+
   /** Copies `data` into the scanned form; call after writing into `data`. */
   sync(): void {
     const buffer = this.kernels.memory.buffer;
@@ -86,6 +108,7 @@ export class EmbeddingMatrix {
 
   /** Row i, exact, as a view (no copy). */
   row(i: number): Float32Array {
+    if (this.data.length === 0 && this.rows > 0) throw new Error("a joint matrix is scan-only: read rows from its parts");
     return this.data.subarray(i * this.dim, (i + 1) * this.dim);
   }
 

@@ -10,20 +10,25 @@ export interface ToolContext {
   models: CatalogModels;
   semantic: EmbeddingMatrix;
   collaborative: EmbeddingMatrix;
+  /** [semantic | collaborative] rows side by side: both spaces scored in one pass */
+  joint: EmbeddingMatrix;
 }
 
-/** Builds the attribute index and copies both models' item vectors into SIMD-scannable matrices. */
+/** Builds the attribute index and the SIMD-scannable matrices of both models (and their joint one). */
 export function createToolContext(catalog: Catalog, models: CatalogModels): ToolContext {
   const { semantic, collaborative } = models;
   if (semantic.items.length !== catalog.size * semantic.dim)
     throw new Error(`semantic model has ${semantic.items.length / semantic.dim} items, catalog has ${catalog.size}`);
   if (collaborative.items.length !== catalog.size * collaborative.dim)
     throw new Error(`collaborative model has ${collaborative.items.length / collaborative.dim} items, catalog has ${catalog.size}`);
+  const semanticMatrix = new EmbeddingMatrix(catalog.size, semantic.dim, semantic.items);
+  const collaborativeMatrix = new EmbeddingMatrix(catalog.size, collaborative.dim, collaborative.items);
   return {
     catalog,
     index: new AttributeIndex(catalog),
     models,
-    semantic: new EmbeddingMatrix(catalog.size, semantic.dim, semantic.items),
-    collaborative: new EmbeddingMatrix(catalog.size, collaborative.dim, collaborative.items),
+    semantic: semanticMatrix,
+    collaborative: collaborativeMatrix,
+    joint: EmbeddingMatrix.joint([semanticMatrix, collaborativeMatrix]),
   };
 }

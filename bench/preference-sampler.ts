@@ -1,18 +1,6 @@
 import type { Catalog, CategoryColumn, NumberColumn } from "../catalog/catalog.ts";
 import type { Constraint, Preferences } from "../schemas/preferences.ts";
 
-/** A small seeded PRNG so every benchmark run samples the same sessions. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Realistic mixed preferences for any catalog: what a few turns of commands accumulate — a hard category or
  * two, a numeric limit, positive soft values and free text, a negative soft value, sometimes a negative hard one.

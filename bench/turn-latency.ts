@@ -6,7 +6,8 @@ import { EmbeddingMatrix } from "../models/embedding-matrix.ts";
 import { loadCatalogModels } from "../models/build-models.ts";
 import { createToolContext } from "../tools/tool-context.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
-import { mulberry32, samplePreferences } from "./preference-sampler.ts";
+import { createRandom } from "../models/seeded-random.ts";
+import { samplePreferences } from "./preference-sampler.ts";
 import { median, quantile } from "./stats.ts";
 
 export interface TurnLatencyRow {
@@ -42,7 +43,7 @@ export async function measureTurnLatency(items: number, turns = 300): Promise<Tu
     const context = createToolContext(catalog, models);
     const contextMs = performance.now() - t;
 
-    const random = mulberry32(7);
+    const random = createRandom(7);
     const users = catalog.interactions.users;
     const sessions = Array.from({ length: turns + 30 }, () => ({
       user: users[Math.floor(random() * users.length)],

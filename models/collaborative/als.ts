@@ -1,4 +1,5 @@
-import { createRandom, gaussianFill } from "../linalg/dense.ts";
+import { gaussianFill } from "../linalg/dense.ts";
+import { createRandom } from "../seeded-random.ts";
 import { usersByItem, type TrainingData } from "./training-data.ts";
 
 export interface AlsOptions {

@@ -1,17 +1,5 @@
 /** Small dense linear algebra on row-major Float64Arrays (rows × cols). */
 
-/** A seeded PRNG (mulberry32): the same seed always gives the same stream. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Standard normal samples from a uniform stream (Box–Muller). */
 export function gaussianFill(out: Float64Array | Float32Array, random: () => number, scale = 1): void {
   for (let i = 0; i < out.length; i += 2) {

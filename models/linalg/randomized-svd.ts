@@ -1,4 +1,5 @@
-import { createRandom, gaussianFill, gram, matmul, symmetricEigen } from "./dense.ts";
+import { gaussianFill, gram, matmul, symmetricEigen } from "./dense.ts";
+import { createRandom } from "../seeded-random.ts";
 import { multiplyDense, transpose, type SparseMatrix } from "./sparse-matrix.ts";
 
 export interface TruncatedSvd {

@@ -1,5 +1,6 @@
 import type { Catalog } from "../../catalog/catalog.ts";
-import { createRandom, normalizeRows } from "../linalg/dense.ts";
+import { normalizeRows } from "../linalg/dense.ts";
+import { createRandom } from "../seeded-random.ts";
 import { randomizedSvd } from "../linalg/randomized-svd.ts";
 import { sparseFromTriplets } from "../linalg/sparse-matrix.ts";
 import { silentProgress, type Progress } from "../progress.ts";

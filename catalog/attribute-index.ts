@@ -41,6 +41,7 @@ export function normalizeValue(text: string): string {
 export class AttributeIndex {
   private readonly entries = new Map<string, AttributeEntry>();
   private markBuffer: Uint8Array | null = null;
+  private collectBuffer: Uint32Array | null = null;
   private readonly byNormalizedName = new Map<string, string>();
 
   constructor(readonly catalog: Catalog) {
@@ -185,13 +186,8 @@ export class AttributeIndex {
       for (const list of this.lists(p)) for (let k = 0; k < list.length; k++) if (mark[list[k]] === j) mark[list[k]] = j + 1;
     });
     for (const list of banLists) for (let k = 0; k < list.length; k++) mark[list[k]] = BANNED;
-    const want = counted.length;
-    let n = 0;
-    for (let i = 0; i < mark.length; i++) if (mark[i] === want) n++;
-    const out = new Uint32Array(n);
-    n = 0;
-    for (let i = 0; i < mark.length; i++) if (mark[i] === want) out[n++] = i;
-    return out;
+    this.collectBuffer ??= new Uint32Array(this.catalog.size);
+    return collectEqual(mark, counted.length, this.collectBuffer);
   }
 
   /** The items failing a range: below it, above it, or without a value. */
@@ -311,6 +307,16 @@ function upperBound(sorted: Float64Array, x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The indices i where mark[i] === want, ascending, as a new array (scratch holds them on the way). */
+function collectEqual(mark: Uint8Array, want: number, scratch: Uint32Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < mark.length; i++) {
+    scratch[n] = i;
+    n += mark[i] === want ? 1 : 0;
+  }
+  return scratch.slice(0, n);
 }
 
 function binarySearch(sorted: Uint32Array, x: number): boolean {

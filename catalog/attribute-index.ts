@@ -1,4 +1,5 @@
 import type { Catalog, CategoryColumn, NumberColumn } from "./catalog.ts";
+import { binarySearch, collectEqual, lowerBound, uniqueSorted, upperBound } from "./sorted-arrays.ts";
 
 /** Posting lists of a categorical attribute: `postings[code]` = the items carrying that value, ascending. */
 export interface CategoryIndex {
@@ -283,55 +284,4 @@ function indexNumber(column: NumberColumn): NumberIndex {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) missing[m++] = i;
   return { kind: "number", column, items, sorted: Float64Array.from(items, (i) => values[i]), missing };
-}
-
-/** First rank whose value is ≥ x. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First rank whose value is > x. */
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The indices i where mark[i] === want, ascending, as a new array (scratch holds them on the way). */
-function collectEqual(mark: Uint8Array, want: number, scratch: Uint32Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < mark.length; i++) {
-    scratch[n] = i;
-    n += mark[i] === want ? 1 : 0;
-  }
-  return scratch.slice(0, n);
-}
-
-function binarySearch(sorted: Uint32Array, x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x;
-}
-
-function uniqueSorted(sorted: Uint32Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.subarray(0, n);
 }

@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
 import { CatalogError, describeProblem } from "../catalog/catalog-error.ts";
-import { prepareCatalog } from "../runtime/prepared-catalog.ts";
-import { runCatalog } from "./catalog-command.ts";
-import { runRecommend } from "./recommend-command.ts";
+import type { PrepareOptions, PreparedCatalog } from "../runtime/prepared-catalog.ts";
 
 const USAGE = `Usage: recbot <command> [options]
 
@@ -12,7 +10,9 @@ Commands:
   recommend --catalog REF     run sessions from JSON Lines (contract: shared/spec/cli.md)
       --in FILE --out FILE    default stdin / stdout
       --k N                   items per feed (default 10)
-  parse --catalog REF         parse commands (arrives with the Parser agent)
+  parse --catalog REF         commands → consolidated preference memory (JSON Lines)
+      --in FILE --out FILE    default stdin / stdout
+      --llm                   use the configured OpenAI-compatible model (falls back to the offline parser)
 
 Catalog references: demo | demo:<items> | movielens:<dir> | <dir> (items.jsonl [+ schema.json] [+ interactions.csv])
 Common options: --skip-bad-lines (load a catalog without its malformed lines), --data-dir DIR (model cache), --quiet`;
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     case "catalog": {
       const ref = rest[0] ?? values.catalog;
       if (!ref) throw new UsageError("`recbot catalog` needs a catalog reference, e.g. `recbot catalog demo`");
+      const { runCatalog } = await import("./catalog-command.ts");
       await runCatalog(ref, { json: Boolean(values.json), skipBadLines, top: positiveInt(values.top, "--top", 20) });
       return 0;
     }
@@ -48,16 +49,29 @@ async function main(argv: string[]): Promise<number> {
       if (!values.catalog) throw new UsageError("`recbot recommend` needs --catalog REF");
       if (values.graph) throw new UsageError("--graph needs graph specs, which arrive with the Parser/Planner agents; this build runs the default chain");
       const k = positiveInt(values.k, "--k", 10);
-      const prepared = await prepareCatalog(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
+      const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
+      const { runRecommend } = await import("./recommend-command.ts");
       const { lines, errors } = await runRecommend(prepared, { in: values.in, out: values.out, k });
       log?.(`${lines} line${lines === 1 ? "" : "s"} answered${errors ? `, ${errors} with errors` : ""}`);
       return 0;
     }
-    case "parse":
-      throw new UsageError("`recbot parse` needs the Parser agent, which this build does not include yet");
+    case "parse": {
+      if (!values.catalog) throw new UsageError("`recbot parse` needs --catalog REF");
+      const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
+      const { runParse } = await import("./parse-command.ts");
+      const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm) });
+      log?.(`${lines} line${lines === 1 ? "" : "s"} parsed${errors ? `, ${errors} with errors` : ""}${fallbacks ? `, ${fallbacks} fell back to the offline parser` : ""}`);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command \`${command}\``);
   }
+}
+
+/** Commands load only what they use, so `recbot catalog` starts without the models and tools. */
+async function prepare(ref: string, options: PrepareOptions): Promise<PreparedCatalog> {
+  const { prepareCatalog } = await import("../runtime/prepared-catalog.ts");
+  return prepareCatalog(ref, options);
 }
 
 function positiveInt(raw: string | undefined, flag: string, fallback: number): number {
@@ -72,6 +86,9 @@ try {
 } catch (error) {
   if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
     process.stderr.write(`recbot: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof Error && error.name === "LlmConfigError") {
+    process.stderr.write(`recbot: ${error.message}\n`);
     process.exitCode = 2;
   } else if (error instanceof CatalogError) {
     process.stderr.write(`recbot: ${error.message}\n`);

@@ -3,6 +3,7 @@ import { RecommendLine } from "../schemas/cli-lines.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { PreparedCatalog } from "../runtime/prepared-catalog.ts";
+import { parseOffline } from "../parser/parse-offline.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
 import { JsonlWriter, readLines } from "./jsonl.ts";
 
@@ -45,19 +46,25 @@ function answerLine(prepared: PreparedCatalog, text: string, line: number, k: nu
   const parsed = RecommendLine.safeParse(raw);
   if (!parsed.success) return { id, error: `line ${line}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
   const request = parsed.data;
-  if (request.commands) {
-    return { id: request.id, error: `line ${line}: \`commands\` need the Parser agent, which this build does not include yet; give \`preferences\` for an oracle run` };
-  }
   const exclude = request.exclude ?? [];
   const turns: TurnOutput[] = [runTurn(prepared, null, request.user, exclude, k)];
   for (const preferences of request.preferences ?? []) turns.push(runTurn(prepared, preferences, request.user, exclude, k));
+  let memory = emptyPreferences();
+  for (const command of request.commands ?? []) {
+    const t0 = performance.now();
+    memory = parseOffline({ command, memory, feed: turns[turns.length - 1].items }, prepared.context).preferences;
+    const turn = runTurn(prepared, memory, request.user, exclude, k);
+    turns.push({ ...turn, command, ms: round(performance.now() - t0) });
+  }
   return { id: request.id, turns };
 }
 
-/** Turn 0 (preferences null) ranks from history alone; an oracle turn runs the Planner on the given memory. */
+/** Turn 0 (preferences null) ranks from history alone; a later turn runs the Planner on the given memory. */
 function runTurn(prepared: PreparedCatalog, preferences: Preferences | null, user: string | undefined, exclude: string[], k: number): TurnOutput {
   const t0 = performance.now();
   const { items } = recommendTurn(prepared.context, { preferences: preferences ?? emptyPreferences(), user, exclude, k });
-  const ms = Math.round((performance.now() - t0) * 1000) / 1000;
+  const ms = round(performance.now() - t0);
   return preferences ? { command: null, preferences, items, ms } : { command: null, items, ms };
 }
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;

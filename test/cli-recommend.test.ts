@@ -64,9 +64,19 @@ describe("recbot recommend (oracle sessions on MovieLens)", () => {
     expect(s3.turns[0].items).not.toEqual(s2.turns[0].items);
   });
 
-  it("says plainly that commands need the Parser", async () => {
-    const result = await runCli(["recommend", "--catalog", mlRef, "--quiet", "--data-dir", dataDir], JSON.stringify({ id: "c1", commands: ["something funny"] }));
-    expect(jsonLines(result.stdout)[0]).toMatchObject({ id: "c1", error: expect.stringMatching(/Parser/) });
+  it("runs command sessions: each turn parses with the memory and feed of the turn before", async () => {
+    const session = { id: "c1", user: "42", commands: ["no horror please", "only comedies"] };
+    const result = await runCli(["recommend", "--catalog", mlRef, "--quiet", "--data-dir", dataDir], JSON.stringify(session));
+    const [line] = jsonLines(result.stdout);
+    expect(line.turns.map((t: { command: string | null }) => t.command)).toEqual([null, "no horror please", "only comedies"]);
+    const last = line.turns[2];
+    // the memory carries the first command's constraint into the second turn
+    expect(JSON.stringify(last.preferences.negative)).toContain("Horror");
+    expect(JSON.stringify(last.preferences.positive)).toContain("Comedy");
+    for (const id of last.items) {
+      expect(genres(id)).toContain("Comedy");
+      expect(genres(id)).not.toContain("Horror");
+    }
   });
 
   it("rejects wrong arguments with a usage message and exit code 2", async () => {

@@ -20,9 +20,9 @@ export interface RunResult {
 }
 
 /** Runs `recbot` as a real process, as a user would through npx. */
-export function runCli(args: string[], input = ""): Promise<RunResult> {
+export function runCli(args: string[], input = "", env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin/recbot.mjs"), ...args], { cwd: repoRoot });
+    const child = spawn(process.execPath, [join(repoRoot, "bin/recbot.mjs"), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

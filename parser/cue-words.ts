@@ -1,0 +1,86 @@
+/**
+ * General English cue words of preference commands (nothing here names a catalog's values): what makes a
+ * constraint negative or positive, hard or soft, and which phrases forget, reset or accept.
+ */
+export type CueKind =
+  | "neg-hard"
+  | "neg-soft"
+  | "pos-hard"
+  | "pos-soft"
+  | "accept"
+  | "forget"
+  | "reset"
+  | "break";
+
+const PHRASES: Record<CueKind, string[]> = {
+  "neg-hard": [
+    "no", "not", "never", "without", "exclude", "excluding", "except", "anything but", "anything except", "no more",
+    "none", "avoid", "hate", "hates", "can not stand", "nothing", "not any", "no longer want", "do not want", "do not show",
+    "do not give", "do not recommend", "dislike", "already seen", "already watched", "already read", "already bought",
+    "already own", "already have", "ban", "nix", "not interested in", "leave out", "keep out", "stop showing",
+  ],
+  "neg-soft": [
+    "less", "fewer", "less of", "fewer of", "not so much", "not too much", "not so many", "not too many", "nothing too",
+    "not too", "too many", "too much", "tired of", "sick of", "fed up with", "bored of", "bored with", "enough",
+    "enough of", "a bit less", "a little less", "not really", "rather not", "not a fan of", "not into", "not big on",
+    "cut down on", "tone down", "not as much", "not as many", "lighter on", "go easy on",
+  ],
+  "pos-hard": [
+    "only", "just", "strictly", "must", "must be", "has to be", "have to be", "needs to be", "need to be", "has to",
+    "have to", "need", "needs", "nothing but", "exclusively", "nothing else", "solely", "required", "mandatory",
+  ],
+  "pos-soft": [
+    "more", "more of", "prefer", "preferably", "preferred", "rather", "ideally", "a bit", "a little", "a bit more",
+    "in the mood for", "mood for", "maybe", "perhaps", "love", "loves", "enjoy", "enjoys", "fan of", "would like",
+    "i like", "i would love", "craving", "feel like", "feeling like", "up for", "some more", "more like",
+  ],
+  accept: [
+    "fine with", "ok with", "okay with", "alright with", "is fine", "are fine", "is ok", "are ok", "is okay",
+    "are okay", "is alright", "are alright", "do not mind", "does not matter", "do not care about", "allowed",
+    "is allowed", "are allowed", "back in", "is fine too", "are fine too", "no problem with", "can include",
+  ],
+  forget: [
+    "forget", "forget about", "drop", "remove", "get rid of", "never mind", "nevermind", "scrap", "ignore", "cancel",
+    "undo", "clear", "lose the", "ditch",
+  ],
+  reset: [
+    "start over", "reset", "start again", "start from scratch", "from scratch", "clean slate", "forget everything",
+    "clear everything", "clear all", "begin again", "new search", "start fresh", "forget all",
+  ],
+  break: ["but", "though", "although", "however", "instead", "because", "cause", "while", "whereas", "and then", "also", "plus"],
+};
+
+/** Phrase tables keyed by first word, longest first, for greedy longest-match scanning. */
+const TABLE = new Map<string, { words: string[]; kind: CueKind }[]>();
+for (const [kind, phrases] of Object.entries(PHRASES) as [CueKind, string[]][]) {
+  for (const phrase of phrases) {
+    const words = phrase.split(" ");
+    const list = TABLE.get(words[0]) ?? [];
+    list.push({ words, kind });
+    TABLE.set(words[0], list);
+  }
+}
+for (const list of TABLE.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+/** The longest cue phrase starting at `tokens[i]`, or undefined. */
+export function cueAt(tokens: string[], i: number): { kind: CueKind; length: number } | undefined {
+  for (const { words, kind } of TABLE.get(tokens[i]) ?? []) {
+    if (words.every((w, k) => tokens[i + k] === w)) return { kind, length: words.length };
+  }
+  return undefined;
+}
+
+/** Words that end the scope of a negation or cue: punctuation. */
+export const PUNCTUATION = new Set([",", ".", ";", ":", "!", "?"]);
+
+/** Words that open a new clause about a further intent ("heist movie | with a twist ending"). */
+export const CLAUSE_OPENERS = new Set(["with", "without", "about", "featuring", "starring", "involving", "set", "based", "where", "that has", "except"]);
+
+/** Acknowledgements: a clause holding one adds nothing by itself and never becomes free text. */
+export const ACKNOWLEDGEMENTS = new Set(
+  ("ok okay thanks thank ty nice great cool awesome perfect good lovely sure yes yeah yep yup alright hmm hm ugh wow " +
+    "fine neat sweet brilliant excellent amazing wonderful right honestly well hey hi hello oh ah").split(" "),
+);
+
+/** Pronouns that refer back to the previous clause's mentions ("don't show it again", "give me some"). */
+export const ANAPHORA = new Set(["it", "them", "those", "these", "that", "this", "some", "ones", "they"]);

@@ -1,0 +1,123 @@
+import type { Polarity, Strength } from "../schemas/preferences.ts";
+import { ACKNOWLEDGEMENTS, ANAPHORA, CLAUSE_OPENERS, cueAt, PUNCTUATION, type CueKind } from "./cue-words.ts";
+import type { NormalizedCommand } from "./normalize.ts";
+import { findNumbers, type NumericMention } from "./numbers.ts";
+import type { ParserStage } from "./parser-state.ts";
+import { ordinalAt } from "./feed-references.ts";
+
+/** One clause of the command: its polarity and strength (from cue words) and what it mentions, still in words. */
+export interface Clause {
+  /** candidate words in order, cue words and numbers removed */
+  words: string[];
+  polarity: Polarity;
+  /** set when a cue word decides it; a bare request is soft, a bare numeric limit hard */
+  strength?: Strength;
+  numbers: NumericMention[];
+  /** feed positions, 0-based; -1 is the last item */
+  ordinals: number[];
+  /** nouns after "like that/this/the" that may name a feed item ("more like that jacket") */
+  refNouns: string[];
+  act?: "accept" | "forget" | "reset";
+  ack: boolean;
+  anaphora: boolean;
+}
+
+/** The extract stage's output: clauses in command order. */
+export interface Mentions {
+  clauses: Clause[];
+}
+
+const NUMBER = "\u0000";
+const DEMONSTRATIVES = new Set(["that", "this", "those", "these", "the"]);
+
+function emptyClause(): Clause {
+  return { words: [], polarity: "positive", numbers: [], ordinals: [], refNouns: [], ack: false, anaphora: false };
+}
+
+function hasContent(c: Clause): boolean {
+  return c.words.length > 0 || c.numbers.length > 0 || c.ordinals.length > 0;
+}
+
+/** Applies a cue to a clause: negation beats affirmation; a soft cue hedges a hard one. */
+function applyCue(clause: Clause, kind: CueKind, cues: Set<CueKind>): void {
+  cues.add(kind);
+  if (kind === "accept" || kind === "forget" || kind === "reset") clause.act = kind;
+  const neg = cues.has("neg-hard") || cues.has("neg-soft");
+  clause.polarity = neg ? "negative" : "positive";
+  const [hard, soft] = neg ? ["neg-hard", "neg-soft"] : ["pos-hard", "pos-soft"];
+  if (cues.has(soft as CueKind) || (neg && cues.has("pos-soft") && !cues.has("neg-hard"))) clause.strength = "soft";
+  else if (cues.has(hard as CueKind)) clause.strength = "hard";
+  else if (!neg && cues.has("pos-soft")) clause.strength = "soft";
+}
+
+/** Splits tokens into clauses at punctuation, contrast words, clause openers and new cues after content. */
+export function extractClauses(normalized: NormalizedCommand): Mentions {
+  const numbers = findNumbers(normalized.tokens);
+  const tokens: string[] = [];
+  const numberAt = new Map<number, NumericMention>();
+  let cursor = 0;
+  for (const n of numbers) {
+    tokens.push(...normalized.tokens.slice(cursor, n.start));
+    numberAt.set(tokens.length, n.mention);
+    tokens.push(NUMBER);
+    cursor = n.end;
+  }
+  tokens.push(...normalized.tokens.slice(cursor));
+
+  const clauses: Clause[] = [];
+  let clause = emptyClause();
+  let cues = new Set<CueKind>();
+  const close = () => {
+    if (hasContent(clause) || clause.act || clause.anaphora || clause.ack) clauses.push(clause);
+    clause = emptyClause();
+    cues = new Set();
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (PUNCTUATION.has(t)) {
+      close();
+      continue;
+    }
+    if (t === NUMBER) {
+      clause.numbers.push(numberAt.get(i)!);
+      continue;
+    }
+    const ordinal = ordinalAt(tokens, i);
+    if (ordinal) {
+      clause.ordinals.push(ordinal.position);
+      i += ordinal.length - 1;
+      continue;
+    }
+    const cue = cueAt(tokens, i);
+    if (cue?.kind === "break") {
+      close();
+      i += cue.length - 1;
+      continue;
+    }
+    if ((t === "and" || t === "or") && (cueAt(tokens, i + 1) || /^(it|i|we|she|he|they|then)$/.test(tokens[i + 1] ?? ""))) {
+      close();
+      continue;
+    }
+    if (cue) {
+      const opensClause = cue.kind !== "pos-hard" || tokens[i] !== "only" || tokens[i + cue.length] !== undefined;
+      if (hasContent(clause) && opensClause && !(cue.kind === "accept" && !clause.act) && !(cue.kind === "pos-hard" && tokens[i + cue.length] === undefined)) close();
+      applyCue(clause, cue.kind, cues);
+      if (CLAUSE_OPENERS.has(t)) clause.words.length = clause.words.length; // "without" both opens and negates
+      i += cue.length - 1;
+      continue;
+    }
+    if (CLAUSE_OPENERS.has(t)) {
+      if (hasContent(clause)) close();
+      continue;
+    }
+    if (ACKNOWLEDGEMENTS.has(t)) clause.ack = true;
+    if (ANAPHORA.has(t)) clause.anaphora = true;
+    if ((tokens[i - 1] === "like" || tokens[i - 2] === "like") && DEMONSTRATIVES.has(tokens[i - 1]) && t !== "one") clause.refNouns.push(t);
+    clause.words.push(t);
+  }
+  close();
+  return { clauses };
+}
+
+/** Stage 2: clauses with polarity, strength, numbers, feed ordinals and acts (forget, reset, accept). */
+export const extract: ParserStage = (state) => ({ mentions: extractClauses(state.normalized as NormalizedCommand) });

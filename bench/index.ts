@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { formatQualityTable, runQualityCheck } from "./quality.ts";
+import { measureParseLatency } from "./parse-latency.ts";
 import type { TurnLatencyRow } from "./turn-latency.ts";
 
 const sizes = (process.env.RECBOT_BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -46,6 +47,11 @@ const mlDir = process.env.RECBOT_ML_DIR ?? ml;
 if (existsSync(mlDir)) {
   console.log(`\nTurn-0 quality on ml-latest-small (last positive of each user held out), ${mlDir}`);
   console.log(formatQualityTable(await runQualityCheck(mlDir)));
+  const devSet = fileURLToPath(new URL("../../shared/eval/parser-dev.jsonl", import.meta.url));
+  if (existsSync(devSet)) {
+    const parse = await measureParseLatency(`movielens:${mlDir}`, devSet);
+    console.log(`\nOffline parse latency on the dev set (${parse.cases} cases × 5 warm passes): p50 ${parse.p50Ms.toFixed(3)} ms, p99 ${parse.p99Ms.toFixed(3)} ms (target p99 ≤ 2 ms)`);
+  }
 } else {
   console.log(`\nquality check skipped: no MovieLens folder at ${mlDir} (set RECBOT_ML_DIR)`);
 }

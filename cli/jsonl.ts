@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -18,6 +19,7 @@ export async function* readLines(file?: string): AsyncGenerator<{ line: number; 
 export class JsonlWriter {
   private readonly stream: Writable;
   constructor(file?: string) {
+    if (file) mkdirSync(dirname(file), { recursive: true });
     this.stream = file ? createWriteStream(file, { encoding: "utf8" }) : process.stdout;
   }
 

@@ -1,7 +1,7 @@
 import { prepareCatalog } from "../runtime/prepared-catalog.ts";
 import { compilePlanner } from "../graphs/compile-graph.ts";
 import { defaultPlannerSpec } from "../graphs/default-specs.ts";
-import { plannerInput } from "../graphs/planner-input.ts";
+import { turnState } from "../tools/run-chain.ts";
 import { collectRun, runGraph } from "../graphs/run-graph.ts";
 import { createRandom } from "../models/seeded-random.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
@@ -42,7 +42,7 @@ export async function measureGraphOverhead(options: { catalog?: string; turns?: 
     recommendTurn(context, request);
     const directMs = performance.now() - t;
     t = performance.now();
-    await collectRun(runGraph(planner, plannerInput(context, request)));
+    await collectRun(runGraph(planner, turnState(context, request)));
     const graphMs = performance.now() - t;
     if (i >= warmup) (direct.push(directMs), graph.push(graphMs));
   }

@@ -10,6 +10,7 @@ Commands:
   recommend --catalog REF     run sessions from JSON Lines (contract: shared/spec/cli.md)
       --in FILE --out FILE    default stdin / stdout
       --k N                   items per feed (default 10)
+      --graph FILE            run a saved Parser or Planner graph variant (repeatable)
   parse --catalog REF         commands → consolidated preference memory (JSON Lines)
       --in FILE --out FILE    default stdin / stdout
       --llm                   use the configured OpenAI-compatible model (falls back to the offline parser)
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
-      graph: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
+      graph: { type: "string", multiple: true }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
       "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -47,11 +48,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case "recommend": {
       if (!values.catalog) throw new UsageError("`recbot recommend` needs --catalog REF");
-      if (values.graph) throw new UsageError("--graph needs graph specs, which arrive with the Parser/Planner agents; this build runs the default chain");
       const k = positiveInt(values.k, "--k", 10);
       const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
       const { runRecommend } = await import("./recommend-command.ts");
-      const { lines, errors } = await runRecommend(prepared, { in: values.in, out: values.out, k });
+      const agents = await agentsFor(prepared, values.graph);
+      const { lines, errors } = await runRecommend(prepared, { in: values.in, out: values.out, k, agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} answered${errors ? `, ${errors} with errors` : ""}`);
       return 0;
     }
@@ -59,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.catalog) throw new UsageError("`recbot parse` needs --catalog REF");
       const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
       const { runParse } = await import("./parse-command.ts");
-      const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm) });
+      const agents = await agentsFor(prepared, values.graph);
+      const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm), agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} parsed${errors ? `, ${errors} with errors` : ""}${fallbacks ? `, ${fallbacks} fell back to the offline parser` : ""}`);
       return 0;
     }
@@ -72,6 +74,17 @@ async function main(argv: string[]): Promise<number> {
 async function prepare(ref: string, options: PrepareOptions): Promise<PreparedCatalog> {
   const { prepareCatalog } = await import("../runtime/prepared-catalog.ts");
   return prepareCatalog(ref, options);
+}
+
+/** The compiled default graphs, or the saved variants given with --graph (a bad spec is a usage error). */
+async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined) {
+  const { loadAgents } = await import("../runtime/agents.ts");
+  try {
+    return loadAgents(prepared.context, files);
+  } catch (e) {
+    if (e instanceof Error && e.name === "GraphSpecError") throw new UsageError(`--graph: ${e.message}`);
+    throw e;
+  }
 }
 
 function positiveInt(raw: string | undefined, flag: string, fallback: number): number {

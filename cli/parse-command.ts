@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOffline } from "../parser/parse-offline.ts";
+import { parseWithGraph, type Agents } from "../runtime/agents.ts";
 import type { ParseInput } from "../parser/parser-state.ts";
 import { ParseLine } from "../schemas/cli-lines.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
@@ -10,6 +10,7 @@ export interface ParseOptions {
   in?: string;
   out?: string;
   llm: boolean;
+  agents: Agents;
 }
 
 /** `recbot parse`: one output line per input line, in order; a bad line yields an error line and the run goes on. */
@@ -34,8 +35,13 @@ export async function runParse(prepared: PreparedCatalog, options: ParseOptions)
       await writer.write({ id, preferences: result.preferences, ms: round(result.ms), source: result.source, notes: result.notes });
     } else {
       const t0 = performance.now();
-      const { preferences } = parseOffline(input, prepared.context);
-      await writer.write({ id, preferences, ms: round(performance.now() - t0) });
+      try {
+        const { preferences } = await parseWithGraph(options.agents, input);
+        await writer.write({ id, preferences, ms: round(performance.now() - t0) });
+      } catch (e) {
+        errors++;
+        await writer.write({ id, error: `line ${line}: ${(e as Error).message}` });
+      }
     }
   }
   await writer.close();

@@ -3,14 +3,14 @@ import { RecommendLine } from "../schemas/cli-lines.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { PreparedCatalog } from "../runtime/prepared-catalog.ts";
-import { parseOffline } from "../parser/parse-offline.ts";
-import { recommendTurn } from "../tools/run-chain.ts";
+import { parseWithGraph, planWithGraph, type Agents } from "../runtime/agents.ts";
 import { JsonlWriter, readLines } from "./jsonl.ts";
 
 export interface RecommendOptions {
   in?: string;
   out?: string;
   k: number;
+  agents: Agents;
 }
 
 interface TurnOutput {
@@ -27,7 +27,7 @@ export async function runRecommend(prepared: PreparedCatalog, options: Recommend
   let errors = 0;
   for await (const { line, text } of readLines(options.in)) {
     lines++;
-    const result = answerLine(prepared, text, line, options.k);
+    const result = await answerLine(prepared, options.agents, text, line, options.k);
     if ("error" in result) errors++;
     await writer.write(result);
   }
@@ -35,7 +35,7 @@ export async function runRecommend(prepared: PreparedCatalog, options: Recommend
   return { lines, errors };
 }
 
-function answerLine(prepared: PreparedCatalog, text: string, line: number, k: number) {
+async function answerLine(prepared: PreparedCatalog, agents: Agents, text: string, line: number, k: number) {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -47,24 +47,27 @@ function answerLine(prepared: PreparedCatalog, text: string, line: number, k: nu
   if (!parsed.success) return { id, error: `line ${line}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
   const request = parsed.data;
   const exclude = request.exclude ?? [];
-  const turns: TurnOutput[] = [runTurn(prepared, null, request.user, exclude, k)];
-  for (const preferences of request.preferences ?? []) turns.push(runTurn(prepared, preferences, request.user, exclude, k));
-  let memory = emptyPreferences();
-  for (const command of request.commands ?? []) {
+  const { user } = request;
+  const plan = async (preferences: Preferences | null, command: string | null): Promise<TurnOutput> => {
     const t0 = performance.now();
-    memory = parseOffline({ command, memory, feed: turns[turns.length - 1].items }, prepared.context).preferences;
-    const turn = runTurn(prepared, memory, request.user, exclude, k);
-    turns.push({ ...turn, command, ms: round(performance.now() - t0) });
+    const { items } = await planWithGraph(agents, prepared.context, { preferences: preferences ?? emptyPreferences(), user, exclude, k });
+    const ms = round(performance.now() - t0);
+    return preferences ? { command, preferences, items, ms } : { command, items, ms };
+  };
+  try {
+    const turns: TurnOutput[] = [await plan(null, null)];
+    for (const preferences of request.preferences ?? []) turns.push(await plan(preferences, null));
+    let memory = emptyPreferences();
+    for (const command of request.commands ?? []) {
+      const t0 = performance.now();
+      memory = (await parseWithGraph(agents, { command, memory, feed: turns[turns.length - 1].items })).preferences;
+      const turn = await plan(memory, command);
+      turns.push({ ...turn, ms: round(performance.now() - t0) });
+    }
+    return { id: request.id, turns };
+  } catch (e) {
+    return { id: request.id, error: `line ${line}: ${(e as Error).message}` };
   }
-  return { id: request.id, turns };
-}
-
-/** Turn 0 (preferences null) ranks from history alone; a later turn runs the Planner on the given memory. */
-function runTurn(prepared: PreparedCatalog, preferences: Preferences | null, user: string | undefined, exclude: string[], k: number): TurnOutput {
-  const t0 = performance.now();
-  const { items } = recommendTurn(prepared.context, { preferences: preferences ?? emptyPreferences(), user, exclude, k });
-  const ms = round(performance.now() - t0);
-  return preferences ? { command: null, preferences, items, ms } : { command: null, items, ms };
 }
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -4,7 +4,7 @@ import { recommendTurn, type TurnRequest } from "../tools/run-chain.ts";
 import { fixtureContext, prefs } from "../tools/test-fixtures.ts";
 import { compileParser, compilePlanner } from "./compile-graph.ts";
 import { defaultParserSpec, defaultPlannerSpec } from "./default-specs.ts";
-import { plannerInput } from "./planner-input.ts";
+import { turnState } from "../tools/run-chain.ts";
 import { collectRun, runGraph } from "./run-graph.ts";
 import { StepEvent } from "./step-events.ts";
 
@@ -15,7 +15,7 @@ const horror = { attribute: "genre", values: ["Horror"] };
 const recent = { attribute: "year", min: 2000 };
 
 async function plan(request: Omit<TurnRequest, "params">) {
-  const { events, outcome } = await collectRun(runGraph(planner, plannerInput(ctx, request)));
+  const { events, outcome } = await collectRun(runGraph(planner, turnState(ctx, request)));
   const ran = events.flatMap((e) => (e.type === "node_end" ? [e.nodeId] : []));
   return { events, outcome, ran };
 }
@@ -93,7 +93,7 @@ describe("runGraph", () => {
     const spec = defaultPlannerSpec();
     spec.edges.find((e) => e.id === "matcher-attenuator")!.condition = "positive.soft > 0";
     const broken = compilePlanner(spec, ctx);
-    const { events, outcome } = await collectRun(runGraph(broken, plannerInput(ctx, { preferences: prefs({ positive: { soft: [sci] } }) })));
+    const { events, outcome } = await collectRun(runGraph(broken, turnState(ctx, { preferences: prefs({ positive: { soft: [sci] } }) })));
     expect(outcome).toBeNull();
     expect(events.at(-1)).toMatchObject({
       type: "error", code: "condition_failed", nodeId: "matcher",

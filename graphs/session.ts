@@ -5,7 +5,7 @@ import type { ToolContext } from "../tools/tool-context.ts";
 import { compileParser, compilePlanner, type CompiledParser, type CompiledPlanner } from "./compile-graph.ts";
 import { defaultParserSpec, defaultPlannerSpec } from "./default-specs.ts";
 import type { GraphSpecInput } from "./graph-spec.ts";
-import { plannerInput } from "./planner-input.ts";
+import { turnState } from "../tools/run-chain.ts";
 import { runGraph } from "./run-graph.ts";
 import { openSessionStore } from "./session-store.ts";
 import { ConstraintSet, type StepEvent } from "./step-events.ts";
@@ -95,7 +95,7 @@ export async function* runCommand(session: Session, command: string): AsyncGener
   const parsed = yield* runGraph(session.parser, { command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [] });
   if (!parsed) return null;
   const preferences = parsed.result.preferences;
-  const planned = yield* runGraph(session.planner, plannerInput(session.ctx, { preferences, user: session.user ?? undefined, k: session.k }));
+  const planned = yield* runGraph(session.planner, turnState(session.ctx, { preferences, user: session.user ?? undefined, k: session.k }));
   if (!planned) return null;
   const record: TurnRecord = { turn: turns.length + 1, command, memory: preferences, feed: planned.result.items, at: Date.now() };
   await session.thread.invoke({ pending: record, user: session.user }, session.config);

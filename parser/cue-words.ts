@@ -32,7 +32,8 @@ const PHRASES: Record<CueKind, string[]> = {
   "pos-soft": [
     "more", "more of", "prefer", "preferably", "preferred", "rather", "ideally", "a bit", "a little", "a bit more",
     "in the mood for", "mood for", "maybe", "perhaps", "love", "loves", "enjoy", "enjoys", "fan of", "would like",
-    "i like", "i would love", "craving", "feel like", "feeling like", "up for", "some more", "more like",
+    "i like", "i would love", "craving", "feel like", "feeling like", "up for", "some more", "more like", "slightly",
+    "somewhat", "if possible", "ideally", "preferably", "a little more",
   ],
   accept: [
     "fine with", "ok with", "okay with", "alright with", "is fine", "are fine", "is ok", "are ok", "is okay",
@@ -50,6 +51,9 @@ const PHRASES: Record<CueKind, string[]> = {
   break: ["but", "though", "although", "however", "instead", "because", "cause", "while", "whereas", "and then", "also", "plus"],
 };
 
+/** Hedges: they make even a numeric limit soft ("preferably from the 70s"). */
+export const HEDGES = new Set(["a bit", "a little", "slightly", "somewhat", "maybe", "perhaps", "preferably", "ideally", "prefer", "preferred", "rather", "if possible", "a bit more", "a little more"]);
+
 /** Phrase tables keyed by first word, longest first, for greedy longest-match scanning. */
 const TABLE = new Map<string, { words: string[]; kind: CueKind }[]>();
 for (const [kind, phrases] of Object.entries(PHRASES) as [CueKind, string[]][]) {
@@ -63,9 +67,9 @@ for (const [kind, phrases] of Object.entries(PHRASES) as [CueKind, string[]][]) 
 for (const list of TABLE.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 /** The longest cue phrase starting at `tokens[i]`, or undefined. */
-export function cueAt(tokens: string[], i: number): { kind: CueKind; length: number } | undefined {
+export function cueAt(tokens: string[], i: number): { kind: CueKind; length: number; phrase: string } | undefined {
   for (const { words, kind } of TABLE.get(tokens[i]) ?? []) {
-    if (words.every((w, k) => tokens[i + k] === w)) return { kind, length: words.length };
+    if (words.every((w, k) => tokens[i + k] === w)) return { kind, length: words.length, phrase: words.join(" ") };
   }
   return undefined;
 }

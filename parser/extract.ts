@@ -1,9 +1,10 @@
 import type { Polarity, Strength } from "../schemas/preferences.ts";
-import { ACKNOWLEDGEMENTS, ANAPHORA, CLAUSE_OPENERS, cueAt, PUNCTUATION, type CueKind } from "./cue-words.ts";
+import { ACKNOWLEDGEMENTS, ANAPHORA, CLAUSE_OPENERS, cueAt, HEDGES, PUNCTUATION, type CueKind } from "./cue-words.ts";
 import type { NormalizedCommand } from "./normalize.ts";
 import { findNumbers, type NumericMention } from "./numbers.ts";
 import type { ParserStage } from "./parser-state.ts";
 import { ordinalAt } from "./feed-references.ts";
+import { FILLER } from "./filler-words.ts";
 
 /** One clause of the command: its polarity and strength (from cue words) and what it mentions, still in words. */
 export interface Clause {
@@ -20,6 +21,8 @@ export interface Clause {
   act?: "accept" | "forget" | "reset";
   ack: boolean;
   anaphora: boolean;
+  /** a hedge ("preferably", "a bit") softens numeric limits too */
+  hedged: boolean;
 }
 
 /** The extract stage's output: clauses in command order. */
@@ -31,7 +34,7 @@ const NUMBER = "\u0000";
 const DEMONSTRATIVES = new Set(["that", "this", "those", "these", "the"]);
 
 function emptyClause(): Clause {
-  return { words: [], polarity: "positive", numbers: [], ordinals: [], refNouns: [], ack: false, anaphora: false };
+  return { words: [], polarity: "positive", numbers: [], ordinals: [], refNouns: [], ack: false, anaphora: false, hedged: false };
 }
 
 function hasContent(c: Clause): boolean {
@@ -48,6 +51,19 @@ function applyCue(clause: Clause, kind: CueKind, cues: Set<CueKind>): void {
   if (cues.has(soft as CueKind) || (neg && cues.has("pos-soft") && !cues.has("neg-hard"))) clause.strength = "soft";
   else if (cues.has(hard as CueKind)) clause.strength = "hard";
   else if (!neg && cues.has("pos-soft")) clause.strength = "soft";
+}
+
+/** "show it", "stand them", "give me some": a pronoun after a verb, not a subject ("so it is ..."). */
+function isObjectPronoun(tokens: string[], i: number): boolean {
+  const before = tokens[i - 1] ?? "";
+  if (i === 0 || /^(so|and|or|if|because|of|but|that|when|since|is|are|was|were|\u0000)$/.test(before) || PUNCTUATION.has(before)) return false;
+  return !/^(is|are|was|were|has|have|had|will|would)$/.test(tokens[i + 1] ?? "");
+}
+
+/** True when nothing but filler follows up to the end of the clause ("IMAX only please"). */
+function onlyFillerUntilPunctuation(tokens: string[], from: number): boolean {
+  for (let k = from; k < tokens.length && !PUNCTUATION.has(tokens[k]); k++) if (!FILLER.has(tokens[k]) && !ACKNOWLEDGEMENTS.has(tokens[k])) return false;
+  return true;
 }
 
 /** Splits tokens into clauses at punctuation, contrast words, clause openers and new cues after content. */
@@ -99,10 +115,11 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       continue;
     }
     if (cue) {
-      const opensClause = cue.kind !== "pos-hard" || tokens[i] !== "only" || tokens[i + cue.length] !== undefined;
-      if (hasContent(clause) && opensClause && !(cue.kind === "accept" && !clause.act) && !(cue.kind === "pos-hard" && tokens[i + cue.length] === undefined)) close();
+      const trailing = (cue.kind === "pos-hard" || cue.kind === "accept") && onlyFillerUntilPunctuation(tokens, i + cue.length);
+      if (hasContent(clause) && cue.kind !== "accept" && !trailing) close();
       applyCue(clause, cue.kind, cues);
-      if (CLAUSE_OPENERS.has(t)) clause.words.length = clause.words.length; // "without" both opens and negates
+      if (HEDGES.has(cue.phrase)) clause.hedged = true;
+      if (cue.phrase === "more" || cue.phrase === "less") clause.words.push(cue.phrase); // "more popular": a comparative
       i += cue.length - 1;
       continue;
     }
@@ -111,8 +128,8 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       continue;
     }
     if (ACKNOWLEDGEMENTS.has(t)) clause.ack = true;
-    if (ANAPHORA.has(t)) clause.anaphora = true;
-    if ((tokens[i - 1] === "like" || tokens[i - 2] === "like") && DEMONSTRATIVES.has(tokens[i - 1]) && t !== "one") clause.refNouns.push(t);
+    if (ANAPHORA.has(t) && isObjectPronoun(tokens, i)) clause.anaphora = true;
+    if (tokens[i - 2] === "like" && DEMONSTRATIVES.has(tokens[i - 1]) && !FILLER.has(t)) clause.refNouns.push(t);
     clause.words.push(t);
   }
   close();

@@ -55,8 +55,19 @@ const AFTER: [string, Bound][] = [
   ["and less", "max"], ["max", "max"], ["tops", "max"], ["at most", "max"], ["or fewer", "max"],
 ];
 
-function phraseAt(tokens: string[], i: number, phrase: string): number {
-  const words = phrase.split(" ");
+/** Phrase tables split once and keyed by first word. */
+function byFirstWord<T>(table: [string, ...T[]][]): Map<string, { words: string[]; row: [string, ...T[]] }[]> {
+  const map = new Map<string, { words: string[]; row: [string, ...T[]] }[]>();
+  for (const row of table) {
+    const words = row[0].split(" ");
+    map.set(words[0], [...(map.get(words[0]) ?? []), { words, row }]);
+  }
+  return map;
+}
+const BEFORE_BY_WORD = byFirstWord(BEFORE as [string, ...(Bound | "approx" | boolean)[]][]);
+const AFTER_BY_WORD = byFirstWord(AFTER as [string, ...Bound[]][]);
+
+function phraseAt(tokens: string[], i: number, words: string[]): number {
   return words.every((w, k) => tokens[i + k] === w) ? words.length : 0;
 }
 
@@ -99,10 +110,10 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
     let j = i;
     if (tokens[i] === "between" || tokens[i] === "from") [bound, j] = [tokens[i] === "between" ? "between" : undefined, i + 1];
     else {
-      for (const [phrase, b, s] of BEFORE) {
-        const n = phraseAt(tokens, i, phrase);
+      for (const { words, row } of BEFORE_BY_WORD.get(tokens[i]) ?? []) {
+        const n = phraseAt(tokens, i, words);
         if (n > 0) {
-          [bound, strict, j] = [b, s, i + n];
+          [bound, strict, j] = [row[1] as Bound | "approx", row[2] as boolean, i + n];
           break;
         }
       }
@@ -112,6 +123,7 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
     const mention: NumericMention = { yearLike: q.yearLike, after: [], before: tokens.slice(clauseStart, start).filter((w) => w !== "#") };
     if (q.currency) mention.currency = true;
     let end = j + q.length;
+    let unitWord: string | undefined;
     const second = tokens[end] === "and" || tokens[end] === "to" || tokens[end] === "-" ? quantityAt(tokens, end + 1) : undefined;
     if (second && (bound === "between" || tokens[i] === "from" || tokens[end] !== "and")) {
       [mention.min, mention.max] = [Math.min(q.lo, second.lo), Math.max(q.hi, second.hi)];
@@ -123,16 +135,23 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
       if (strict) mention[bound === "min" ? "strictMin" : "strictMax"] = true;
     } else {
       let post: Bound | undefined;
-      for (const [phrase, b] of AFTER) {
-        const n = phraseAt(tokens, end, phrase);
-        if (n > 0) [post, end] = [b, end + n];
-        if (n > 0) break;
+      // "4 or more", and "4 stars or more" with the unit in between
+      for (const skip of [0, 1]) {
+        if (skip === 1 && !/^[a-z]+$/.test(tokens[end] ?? "")) break;
+        for (const { words, row } of AFTER_BY_WORD.get(tokens[end + skip]) ?? []) {
+          const n = phraseAt(tokens, end + skip, words);
+          if (n === 0 || (skip === 1 && row[0] === "max")) continue;
+          if (skip === 1) unitWord = tokens[end];
+          [post, end] = [row[1] as Bound, end + skip + n];
+          break;
+        }
+        if (post) break;
       }
       if (post) mention[post] = post === "min" ? q.lo : q.hi;
       else [mention.min, mention.max] = [q.lo, q.hi];
       if (bound === "approx" || (!post && !q.yearLike && q.lo === q.hi)) mention.approx = true;
     }
-    const unit = tokens.slice(end, end + 2).filter((w) => !/^[,.;!?]$/.test(w));
+    const unit = unitWord ? [unitWord] : tokens.slice(end, end + 2).filter((w) => !/^[,.;!?]$/.test(w));
     mention.after = unit;
     if (unit.some((w) => CURRENCY_WORDS.has(w))) mention.currency = true;
     if (start > i) start = i;

@@ -42,25 +42,30 @@ export interface TurnResult {
   state: RankState;
 }
 
-/** One recommendation turn: Filter → Matcher → Attenuator → Aggregator, in order, timed step by step. */
-export function recommendTurn(ctx: ToolContext, request: TurnRequest): TurnResult {
+/** The state a turn starts from: the user's history and the excluded items as indices, with notes on unknown ids. */
+export function turnState(ctx: ToolContext, request: Omit<TurnRequest, "params">): RankState {
   const { catalog } = ctx;
-  const setup: ToolNote[] = [];
+  const notes: ToolNote[] = [];
   let history: Uint32Array = new Uint32Array(0);
   if (request.user !== undefined) {
     const userIndex = catalog.interactions.userIndex.get(request.user);
-    if (userIndex === undefined) setup.push({ tool: "turn", level: "warning", text: `unknown user \`${request.user}\`: no history` });
+    if (userIndex === undefined) notes.push({ tool: "turn", level: "warning", text: `unknown user \`${request.user}\`: no history` });
     else history = historyOf(catalog, userIndex);
   }
   const excluded: number[] = [];
   for (const id of request.exclude ?? []) {
     const item = catalog.indexOf.get(id);
-    if (item === undefined) setup.push({ tool: "turn", level: "warning", text: `unknown excluded item \`${id}\` ignored` });
+    if (item === undefined) notes.push({ tool: "turn", level: "warning", text: `unknown excluded item \`${id}\` ignored` });
     else excluded.push(item);
   }
-  let state = initialRankState({
-    preferences: request.preferences, history, excluded: Uint32Array.from(excluded), k: request.k ?? 10, notes: setup,
-  });
+  return initialRankState({ preferences: request.preferences, history, excluded: Uint32Array.from(excluded), k: request.k ?? 10, notes });
+}
+
+/** One recommendation turn: Filter → Matcher → Attenuator → Aggregator, in order, timed step by step. */
+export function recommendTurn(ctx: ToolContext, request: TurnRequest): TurnResult {
+  const { catalog } = ctx;
+  let state = turnState(ctx, request);
+  const setup = state.notes;
   const steps: TurnStep[] = [];
   for (const tool of chain) {
     const candidatesIn = state.candidates?.length ?? catalog.size;

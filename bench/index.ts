@@ -36,6 +36,21 @@ const table = rows.map((r) => ({
   "peak RSS MB": Math.round(r.peakRssMb),
 }));
 console.table(table);
+
+console.log("\nThrough the compiled LangGraph graphs (same turns): Planner graph, and full turns (a command parsed, then planned)");
+console.table(rows.map((r) => ({
+  items: r.items.toLocaleString("en"),
+  "planner graph p50 ms": f(r.graphP50Ms, 2),
+  "planner graph p99 ms": f(r.graphP99Ms, 2),
+  "graph ÷ direct (p50)": f(r.graphRatio, 2),
+  "overhead ms": f(r.graphOverheadMs, 2),
+  "full turn p50 ms": f(r.fullP50Ms, 2),
+  "full turn p99 ms": f(r.fullP99Ms, 2),
+})));
+for (const r of rows) {
+  const met = r.graphRatio <= 1.3 || r.graphOverheadMs <= 1;
+  console.log(`${r.items.toLocaleString("en")} items: LangGraph overhead ${f(r.graphRatio, 2)}× / ${f(r.graphOverheadMs, 2)} ms per turn (target ≤ 1.3× or ≤ 1 ms) ${met ? "met" : "MISSED"}`);
+}
 const target = (items: number) => (items >= 1_000_000 ? 60 : items >= 100_000 ? 10 : undefined);
 for (const r of rows) {
   const limit = target(r.items);

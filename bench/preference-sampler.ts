@@ -36,3 +36,21 @@ export function samplePreferences(catalog: Catalog, random: () => number): Prefe
   if (words.length > 0) prefs.positive.soft.push({ attribute: "text", text: pick(words).toLowerCase() });
   return prefs;
 }
+
+/** A command a shopper might type for sampled preferences, for timing full turns (parse + plan). */
+export function commandFor(preferences: Preferences, catalog: Catalog): string {
+  const words = (c: Constraint) => ("values" in c ? c.values.join(" or ") : "text" in c ? c.text : "");
+  const parts: string[] = [];
+  for (const c of preferences.positive.hard) {
+    if ("values" in c) parts.push(`only ${words(c)}`);
+    else if ("min" in c || "max" in c) {
+      const unit = catalog.columns.get(c.attribute)?.spec.unit ?? "";
+      const bound = (x: number) => `${Math.round(x)}${unit ? ` ${unit}` : ""}`;
+      parts.push(c.max !== undefined ? `${c.attribute} under ${bound(c.max)}` : `${c.attribute} over ${bound(c.min!)}`);
+    }
+  }
+  for (const c of preferences.negative.hard) parts.push(`no ${words(c)}`);
+  for (const c of preferences.positive.soft) parts.push(`something ${words(c)}`);
+  for (const c of preferences.negative.soft) parts.push(`less ${words(c)}`);
+  return parts.join(", ");
+}

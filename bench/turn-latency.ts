@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateDemoCatalog } from "../catalog/demo/demo-catalog.ts";
 import { EmbeddingMatrix } from "../models/embedding-matrix.ts";
+import { loadAgents, parseWithGraph, planWithGraph } from "../runtime/agents.ts";
+import { emptyPreferences } from "../schemas/preferences.ts";
 import { loadCatalogModels } from "../models/build-models.ts";
 import { createToolContext } from "../tools/tool-context.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
 import { createRandom } from "../models/seeded-random.ts";
-import { samplePreferences } from "./preference-sampler.ts";
+import { commandFor, samplePreferences } from "./preference-sampler.ts";
 import { median, quantile } from "./stats.ts";
 
 export interface TurnLatencyRow {
@@ -26,6 +28,15 @@ export interface TurnLatencyRow {
   ratioP50: number;
   ratioP99: number;
   meanCandidates: number;
+  /** the same turns through the compiled default Planner graph */
+  graphP50Ms: number;
+  graphP99Ms: number;
+  /** LangGraph's cost: graph p50 ÷ direct p50, and the difference in ms */
+  graphRatio: number;
+  graphOverheadMs: number;
+  /** full turns through both graphs: a command parsed, then planned */
+  fullP50Ms: number;
+  fullP99Ms: number;
   peakRssMb: number;
 }
 
@@ -61,6 +72,19 @@ export async function measureTurnLatency(items: number, turns = 300): Promise<Tu
       }
     });
 
+    const agents = loadAgents(context);
+    const graphTimes: number[] = [];
+    const fullTimes: number[] = [];
+    for (const [i, session] of sessions.entries()) {
+      let start = performance.now();
+      await planWithGraph(agents, context, { ...session, k: 10 });
+      if (i >= 30) graphTimes.push(performance.now() - start);
+      start = performance.now();
+      const { preferences } = await parseWithGraph(agents, { command: commandFor(session.preferences, catalog), memory: emptyPreferences(), feed: [] });
+      await planWithGraph(agents, context, { preferences, user: session.user, k: 10 });
+      if (i >= 30) fullTimes.push(performance.now() - start);
+    }
+
     const query = new Float32Array(context.semantic.dim).fill(1 / Math.sqrt(context.semantic.dim));
     const scanMs = medianScan(context.semantic, query);
     const scanF32Ms = medianScan(new EmbeddingMatrix(catalog.size, context.semantic.dim, models.semantic.items, "f32"), query);
@@ -69,7 +93,10 @@ export async function measureTurnLatency(items: number, turns = 300): Promise<Tu
     return {
       items: catalog.size, users: users.length, generateMs, modelBuildMs, contextMs, turns: latencies.length,
       p50Ms, p99Ms, scanMs, scanF32Ms, ratioP50: p50Ms / scanMs, ratioP99: p99Ms / scanMs,
-      meanCandidates: candidates / latencies.length, peakRssMb: process.resourceUsage().maxRSS / 1024,
+      meanCandidates: candidates / latencies.length,
+      graphP50Ms: median(graphTimes), graphP99Ms: quantile(graphTimes, 0.99),
+      graphRatio: median(graphTimes) / p50Ms, graphOverheadMs: median(graphTimes) - p50Ms,
+      fullP50Ms: median(fullTimes), fullP99Ms: quantile(fullTimes, 0.99), peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -46,12 +46,23 @@ export function titleWords(title: string): string[] {
  * Feed items whose title appears in the clause's words ("more like inception"): the title's words in a row,
  * at least four letters in all. Returns the item id and the word span it covered.
  */
+const titleCache = new WeakMap<ToolContext, Map<number, string[]>>();
+
+/** An item's title words, computed once per item and catalog. */
+function cachedTitleWords(ctx: ToolContext, index: number): string[] {
+  let titles = titleCache.get(ctx);
+  if (!titles) titleCache.set(ctx, (titles = new Map()));
+  let words = titles.get(index);
+  if (!words) titles.set(index, (words = titleWords(ctx.catalog.titles[index])));
+  return words;
+}
+
 export function findTitleReferences(words: string[], feed: string[], ctx: ToolContext): { id: string; start: number; end: number }[] {
   const out: { id: string; start: number; end: number }[] = [];
   for (const id of feed) {
     const index = ctx.catalog.indexOf.get(id);
     if (index === undefined) continue;
-    const title = titleWords(ctx.catalog.titles[index]);
+    const title = cachedTitleWords(ctx, index);
     if (title.length === 0 || title.join("").length < 4 || title.length > words.length) continue;
     for (let s = 0; s + title.length <= words.length; s++) {
       if (title.every((w, k) => words[s + k] === w)) {
@@ -69,7 +80,7 @@ export function findNounReference(noun: string, feed: string[], ctx: ToolContext
   for (const id of feed) {
     const index = ctx.catalog.indexOf.get(id);
     if (index === undefined) continue;
-    if (titleWords(ctx.catalog.titles[index]).some((w) => stem(w) === key)) return id;
+    if (cachedTitleWords(ctx, index).some((w) => stem(w) === key)) return id;
   }
   return undefined;
 }

@@ -57,7 +57,7 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
   for (const pass of ["values", "attributes"] as const) {
     for (let i = 0; i < words.length; i++) {
       for (let n = Math.min(vocab.maxWords + 1, words.length - i); n >= 1; n--) {
-        if (used.slice(i, i + n).some(Boolean)) continue;
+        if (anyUsed(used, i, n)) continue;
         const run = words.slice(i, i + n);
         if (pass === "values") {
           const values = lookupPhrase(vocab, run);
@@ -81,6 +81,11 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
     else g.leftover.push(w);
   }
   return g;
+}
+
+function anyUsed(used: boolean[], from: number, n: number): boolean {
+  for (let k = from; k < from + n; k++) if (used[k]) return true;
+  return false;
 }
 
 /** Values, ranges or items: an attribute named alone ("leopard print") leaves room for a text intent. */
@@ -108,10 +113,24 @@ function constraintsOf(g: Grounded, clause: Clause, ctx: ToolContext, notes: str
     if (hasGrounding(g) && clause.act === undefined) notes.push(`ignored "${text}" beside grounded constraints`);
     else if (clause.ack) notes.push(`ignored "${text}" in an acknowledgement`);
     else if (clause.words.some((w) => NARRATIVE.has(w))) notes.push(`ignored "${text}" in a statement about the user`);
-    else if (!ctx.models.semantic.embedText(text)) notes.push(`ignored unknown words "${text}"`);
+    else if (!knownText(ctx, text)) notes.push(`ignored unknown words "${text}"`);
     else out.push({ constraint: { attribute: "text", text }, numeric: false });
   }
   return out;
+}
+
+const known = new WeakMap<ToolContext, Map<string, boolean>>();
+
+/** Whether the semantic model can represent a text at all (cached per catalog). */
+function knownText(ctx: ToolContext, text: string): boolean {
+  let cache = known.get(ctx);
+  if (!cache) known.set(ctx, (cache = new Map()));
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = ctx.models.semantic.embedText(text) !== null;
+    if (cache.size < 50_000) cache.set(text, hit);
+  }
+  return hit;
 }
 
 /** Ranges of one clause on the same attribute are united ("the 80s or 90s" → 1980–1999). */

@@ -1,7 +1,7 @@
 import { stem } from "../models/tokenizer.ts";
 import type { RangeConstraint } from "../schemas/preferences.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
-import { phraseWords, vocabularyOf, type NumericAttribute } from "./vocabulary.ts";
+import { vocabularyOf, type NumericAttribute } from "./vocabulary.ts";
 
 /** Adjectives whose comparative lowers a value ("cheaper", "older", "shorter"); general English. */
 const LOW_POLE = new Set(["cheap", "affordable", "inexpensive", "budget", "old", "short", "small", "low", "few", "obscure", "early", "light", "slow", "quick"]);
@@ -16,18 +16,14 @@ export function comparativeBase(word: string): string | undefined {
   return /([bdgmnpt])\1$/.test(base) ? base.slice(0, -1) : base;
 }
 
-/** The numeric attribute an adjective names through the attribute's name or synonyms ("cheap" → price). */
+const CURRENCY_ADJECTIVES = new Set(["cheap", "expensive", "pricey", "costly", "affordable", "inexpensive", "budget"]);
+
+/** The numeric attribute an adjective names through its name or one-word synonyms ("cheap" → price). */
 function attributeForAdjective(ctx: ToolContext, adjective: string): NumericAttribute | undefined {
   const vocab = vocabularyOf(ctx);
-  const key = stem(adjective);
-  for (const attr of vocab.numeric.values()) {
-    const spec = ctx.catalog.columns.get(attr.name)!.spec;
-    if ([attr.name, ...(spec.synonyms ?? [])].some((s) => phraseWords(s).length === 1 && stem(phraseWords(s)[0]) === key)) return attr;
-  }
-  if ((LOW_POLE.has(adjective) || HIGH_POLE.has(adjective)) && /^(cheap|expensive|pricey|costly|affordable|inexpensive|budget)$/.test(adjective)) {
-    return [...vocab.numeric.values()].find((a) => a.currency);
-  }
-  return undefined;
+  const name = vocab.numericAdjectives.get(stem(adjective));
+  if (name !== undefined) return vocab.numeric.get(name);
+  return CURRENCY_ADJECTIVES.has(adjective) ? [...vocab.numeric.values()].find((a) => a.currency) : undefined;
 }
 
 /**

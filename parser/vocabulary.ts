@@ -43,6 +43,8 @@ export interface Vocabulary {
   unitWords: Map<string, string>;
   /** stemmed unit words → attribute */
   unitStems: Map<string, string>;
+  /** stem of a one-word name or synonym of a numeric attribute ("cheap", "new") → attribute */
+  numericAdjectives: Map<string, string>;
   /** longest value or synonym, in words */
   maxWords: number;
 }
@@ -79,7 +81,7 @@ function push(map: Map<string, ValueRef[]>, key: string, ref: ValueRef): void {
 }
 
 function buildVocabulary(ctx: ToolContext): Vocabulary {
-  const vocab: Vocabulary = { exact: new Map(), stemmed: new Map(), typoKeys: [], attributeWords: new Map(), numeric: new Map(), unitWords: new Map(), unitStems: new Map(), maxWords: 1 };
+  const vocab: Vocabulary = { exact: new Map(), stemmed: new Map(), typoKeys: [], attributeWords: new Map(), numeric: new Map(), unitWords: new Map(), unitStems: new Map(), numericAdjectives: new Map(), maxWords: 1 };
   for (const column of ctx.catalog.columns.values()) {
     const names = [column.name, ...(column.spec.synonyms ?? [])];
     for (const name of names) {
@@ -130,6 +132,10 @@ function addNumeric(vocab: Vocabulary, column: NumberColumn, ctx: ToolContext): 
   };
   if (unit && MINUTES[unit] !== undefined) attr.minutesPerUnit = MINUTES[unit];
   vocab.numeric.set(column.name, attr);
+  for (const name of names) {
+    const words = phraseWords(name);
+    if (words.length === 1 && !vocab.numericAdjectives.has(stem(words[0]))) vocab.numericAdjectives.set(stem(words[0]), column.name);
+  }
   if (unit && !vocab.unitWords.has(unit)) vocab.unitWords.set(unit, column.name);
   if (unit && !vocab.unitStems.has(stem(unit))) vocab.unitStems.set(stem(unit), column.name);
 }

@@ -48,7 +48,7 @@ const PHRASES: Record<CueKind, string[]> = {
     "start over", "reset", "start again", "start from scratch", "from scratch", "clean slate", "forget everything",
     "clear everything", "clear all", "begin again", "new search", "start fresh", "forget all",
   ],
-  break: ["but", "though", "although", "however", "instead", "because", "cause", "while", "whereas", "and then", "also", "plus"],
+  break: ["but", "though", "although", "however", "instead", "because", "cause", "while", "whereas", "and then", "also", "plus", "so"],
 };
 
 /** Hedges: they make even a numeric limit soft ("preferably from the 70s"). */

@@ -84,7 +84,7 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
   let clause = emptyClause();
   let cues = new Set<CueKind>();
   const close = () => {
-    if (hasContent(clause) || clause.act || clause.anaphora || clause.ack) clauses.push(clause);
+    if (hasContent(clause) || clause.act || clause.anaphora || clause.ack || cues.size > 0) clauses.push(clause);
     clause = emptyClause();
     cues = new Set();
   };
@@ -115,7 +115,8 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       continue;
     }
     if (cue) {
-      const trailing = (cue.kind === "pos-hard" || cue.kind === "accept") && onlyFillerUntilPunctuation(tokens, i + cue.length);
+      // a cue after its content ("IMAX only", "horror is not my thing") covers the whole clause
+      const trailing = cue.kind !== "reset" && cue.kind !== "forget" && onlyFillerUntilPunctuation(tokens, i + cue.length);
       if (hasContent(clause) && cue.kind !== "accept" && !trailing) close();
       applyCue(clause, cue.kind, cues);
       if (HEDGES.has(cue.phrase)) clause.hedged = true;

@@ -29,6 +29,6 @@ export const FILLER = new Set(
     "either neither both whatever whichever anyway anyhow though now on off up down out over next last time times " +
     "girlfriend boyfriend wife husband partner friend friends mom dad mum parents date night weekend evening afternoon " +
     "morning people person someone somebody anyone anybody everyone everybody nobody yourself myself ourselves " +
-    "already instead rather enough well"
+    "already instead rather enough well under below above before after since between around until till within"
   ).split(" "),
 );

@@ -57,6 +57,15 @@ describe("grounding on a books catalog", () => {
     expect(parse(ctx, "less like the last one", { feed }).negative.soft).toEqual([{ attribute: "item", values: ["b14"] }]);
   });
 
+  it("scopes negation: up to 'but', after its content, and back to the clause before", () => {
+    expect(parse(ctx, "no horror or poetry, but something scary")).toEqual(
+      prefs({ positive: { soft: [{ attribute: "genre", values: ["Horror"] }] }, negative: { hard: [{ attribute: "genre", values: ["Poetry"] }] } }),
+    );
+    expect(parse(ctx, "romance is not my thing").negative.hard).toEqual([{ attribute: "genre", values: ["Romance"] }]);
+    expect(parse(ctx, "poetry? never").negative.hard).toEqual([{ attribute: "genre", values: ["Poetry"] }]);
+    expect(parse(ctx, "seen the second one, don't show it again", { feed })).toEqual(prefs({ negative: { hard: [{ attribute: "item", values: ["b2"] }] } }));
+  });
+
   it("leaves the memory alone on an acknowledgement", () => {
     const memory = prefs({ positive: { soft: [{ attribute: "genre", values: ["Poetry"] }] } });
     expect(parse(ctx, "ok thanks, show me more", { memory })).toEqual(memory);

@@ -75,7 +75,7 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (used[i] || FILLER.has(w) || ACKNOWLEDGEMENTS.has(w) || ANAPHORA.has(w) || /^\d/.test(w)) continue;
+    if (used[i] || FILLER.has(w) || ACKNOWLEDGEMENTS.has(w) || ANAPHORA.has(w) || !/^\p{L}/u.test(w)) continue;
     const ref = groundWord(ctx, w);
     if (ref) g.categorical.push(ref);
     else g.leftover.push(w);
@@ -91,6 +91,14 @@ function anyUsed(used: boolean[], from: number, n: number): boolean {
 /** Values, ranges or items: an attribute named alone ("leopard print") leaves room for a text intent. */
 function hasGrounding(g: Grounded): boolean {
   return g.categorical.length + g.ranges.length + g.relative.length + g.items.length > 0;
+}
+
+/** Words a bare cue may come with and still be about the clause before ("comedies, not for me", "war? never"). */
+const BARE_CUE_WORDS = new Set(["for", "me", "us", "please", "thanks", "thank", "you", "at", "all", "really", "either", "ever", "again", "though"]);
+
+/** A pronoun object ("don't show it again") or a bare cue with nothing of its own applies to the previous clause. */
+function refersBack(clause: Clause): boolean {
+  return clause.anaphora || (clause.strength !== undefined && clause.words.every((w) => BARE_CUE_WORDS.has(w)));
 }
 
 /** "my feet hurt", "our kids are asleep": the user talking about themselves, not asking for something. */
@@ -163,9 +171,9 @@ export function groundMentions(mentions: Mentions, feed: string[], ctx: ToolCont
     }
     const g = groundClause(clause, feed, ctx, notes);
     let constraints = constraintsOf(g, clause, ctx, notes);
-    if (constraints.length === 0 && clause.anaphora && previous && clause.act !== "reset") {
+    if (constraints.length === 0 && refersBack(clause) && previous && clause.act !== "reset") {
       constraints = previous.constraints.filter((c) => !c.numeric);
-      if (constraints.length > 0) notes.push("a pronoun referred to the previous clause");
+      if (constraints.length > 0) notes.push("a pronoun or a bare cue referred to the previous clause");
     }
     if (clause.act === "forget" || clause.act === "accept") {
       const scope = clause.act === "forget" ? "all" : "negative";

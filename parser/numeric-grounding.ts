@@ -50,11 +50,12 @@ function attributeOf(vocab: Vocabulary, m: NumericMention): { attr: NumericAttri
       if (named) return { attr: named, scale: 1 };
     }
   }
+  // nothing names the attribute: only a plain attribute whose values span the number is a safe guess
   const value = m.min ?? m.max ?? 0;
-  const fitting = all.filter((a) => !a.yearLike && !a.countLike);
+  const fitting = all.filter((a) => !a.yearLike && !a.countLike && value >= a.min && value <= a.max);
   const currency = fitting.find((a) => a.currency);
   if (currency) return { attr: currency, scale: 1 };
-  return fitting.length === 1 && value >= 0 ? { attr: fitting[0], scale: 1 } : undefined;
+  return fitting.length === 1 ? { attr: fitting[0], scale: 1 } : undefined;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

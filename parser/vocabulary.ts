@@ -25,6 +25,8 @@ export interface NumericAttribute {
   /** unit word, lower case */
   unit?: string;
   median: number;
+  min: number;
+  max: number;
 }
 
 /** Per-catalog lookup tables for grounding, built once per ToolContext. */
@@ -129,6 +131,8 @@ function addNumeric(vocab: Vocabulary, column: NumberColumn, ctx: ToolContext): 
     currency,
     unit,
     median: sorted.length > 0 ? sorted[sorted.length >> 1] : (column.min + column.max) / 2,
+    min: column.min,
+    max: column.max,
   };
   if (unit && MINUTES[unit] !== undefined) attr.minutesPerUnit = MINUTES[unit];
   vocab.numeric.set(column.name, attr);

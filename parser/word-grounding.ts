@@ -69,8 +69,8 @@ export function editDistance(a: string, b: string, limit: number): number {
   return d[a.length][b.length];
 }
 
-function similarity(ctx: ToolContext, word: string, ref: ValueRef): number {
-  const text = ctx.models.semantic.embedText(word);
+function similarity(ctx: ToolContext, word: string | Float32Array | null, ref: ValueRef): number {
+  const text = typeof word === "string" ? ctx.models.semantic.embedText(word) : word;
   const value = ctx.models.semantic.embedValue(ref.attribute, ref.value);
   if (!text || !value) return 0;
   let dot = 0;
@@ -131,12 +131,14 @@ function semanticMatch(ctx: ToolContext, word: string): ValueRef | null {
   let best: ValueRef | null = null;
   let [first, second] = [-1, -1];
   const seen = new Set<string>();
+  const vector = ctx.models.semantic.embedText(word);
+  if (!vector) return null;
   for (const refs of vocab.exact.values()) {
     for (const ref of refs) {
       const id = `${ref.attribute}\u0000${ref.value}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const s = similarity(ctx, word, ref);
+      const s = similarity(ctx, vector, ref);
       if (s > first) [second, first, best] = [first, s, ref];
       else if (s > second) second = s;
     }

@@ -60,7 +60,11 @@ async function main(argv: string[]): Promise<number> {
       if (!values.catalog) throw new UsageError("`recbot parse` needs --catalog REF");
       const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
       const { runParse } = await import("./parse-command.ts");
-      const agents = await agentsFor(prepared, values.graph);
+      if (values.llm) {
+        const { readLlmConfig } = await import("../parser/llm-config.ts");
+        readLlmConfig(); // a bad setting is reported before any line is read
+      }
+      const agents = await agentsFor(prepared, values.graph, Boolean(values.llm));
       const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm), agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} parsed${errors ? `, ${errors} with errors` : ""}${fallbacks ? `, ${fallbacks} fell back to the offline parser` : ""}`);
       return 0;
@@ -77,10 +81,10 @@ async function prepare(ref: string, options: PrepareOptions): Promise<PreparedCa
 }
 
 /** The compiled default graphs, or the saved variants given with --graph (a bad spec is a usage error). */
-async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined) {
+async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined, llm = false) {
   const { loadAgents } = await import("../runtime/agents.ts");
   try {
-    return loadAgents(prepared.context, files);
+    return loadAgents(prepared.context, files, { llm });
   } catch (e) {
     if (e instanceof Error && e.name === "GraphSpecError") throw new UsageError(`--graph: ${e.message}`);
     throw e;

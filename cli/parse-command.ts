@@ -28,20 +28,15 @@ export async function runParse(prepared: PreparedCatalog, options: ParseOptions)
       continue;
     }
     const { id, input } = request;
-    if (options.llm) {
-      const { parseWithLlm } = await import("../parser/llm-parser.ts");
-      const result = await parseWithLlm(input, prepared.context);
-      if (result.source === "llm-fallback") fallbacks++;
-      await writer.write({ id, preferences: result.preferences, ms: round(result.ms), source: result.source, notes: result.notes });
-    } else {
-      const t0 = performance.now();
-      try {
-        const { preferences } = await parseWithGraph(options.agents, input);
-        await writer.write({ id, preferences, ms: round(performance.now() - t0) });
-      } catch (e) {
-        errors++;
-        await writer.write({ id, error: `line ${line}: ${(e as Error).message}` });
-      }
+    const t0 = performance.now();
+    try {
+      const { preferences, source, notes } = await parseWithGraph(options.agents, input);
+      const ms = round(performance.now() - t0);
+      if (source === "llm-fallback") fallbacks++;
+      await writer.write(options.llm ? { id, preferences, ms, source, notes } : { id, preferences, ms });
+    } catch (e) {
+      errors++;
+      await writer.write({ id, error: `line ${line}: ${(e as Error).message}` });
     }
   }
   await writer.close();

@@ -15,4 +15,10 @@ export function defaultSpec(kind: GraphKind): GraphSpec {
 }
 
 export const defaultParserSpec = (): GraphSpec => defaultSpec("parser");
+
+/** The shipped Parser that asks an OpenAI-compatible model (with the offline parser as its fallback). */
+export function llmParserSpec(): GraphSpec {
+  const file = new URL("./specs/parser.llm.json", import.meta.url);
+  return validateSpec(JSON.parse(readFileSync(file, "utf8"))).spec;
+}
 export const defaultPlannerSpec = (): GraphSpec => defaultSpec("planner");

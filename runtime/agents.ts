@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { compileParser, compilePlanner, type CompiledParser, type CompiledPlanner } from "../graphs/compile-graph.ts";
-import { defaultParserSpec, defaultPlannerSpec } from "../graphs/default-specs.ts";
+import { defaultParserSpec, defaultPlannerSpec, llmParserSpec } from "../graphs/default-specs.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
 import { collectRun, runGraph } from "../graphs/run-graph.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
@@ -16,11 +16,11 @@ export interface Agents {
 }
 
 /**
- * Compiles the default Parser and Planner graphs, replacing either with a saved variant: each file is a graph
- * spec (the JSON the studio exports) whose `kind` says which agent it replaces.
+ * Compiles the default Parser (or, with `llm`, the LLM Parser) and Planner graphs, replacing either with a saved
+ * variant: each file is a graph spec (the JSON the studio exports) whose `kind` says which agent it replaces.
  */
-export function loadAgents(ctx: ToolContext, graphFiles: string[] = []): Agents {
-  let parserSpec: unknown = defaultParserSpec();
+export function loadAgents(ctx: ToolContext, graphFiles: string[] = [], options: { llm?: boolean } = {}): Agents {
+  let parserSpec: unknown = options.llm ? llmParserSpec() : defaultParserSpec();
   let plannerSpec: unknown = defaultPlannerSpec();
   for (const file of graphFiles) {
     let raw: { kind?: unknown };

@@ -14,7 +14,7 @@ console.log("(each size in its own process; models trained from scratch; 300 tur
 console.log(" scan = one bare full scan of the 64-d semantic matrix as the tools scan it (int8), f32 scan for reference)\n");
 for (const items of sizes) {
   process.stderr.write(`… ${items.toLocaleString("en")} items\n`);
-  const out = execFileSync(process.execPath, ["--import", "tsx", script, "--items", String(items)], {
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", script, "--items", String(items)], {
     encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20,
   });
   rows.push(JSON.parse(out.trim().split("\n").pop()!));

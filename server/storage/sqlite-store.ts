@@ -1,0 +1,279 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { GraphSpec } from "../../graphs/graph-spec.ts";
+import { StepEvent } from "../../graphs/step-events.ts";
+import { migrate } from "./migrations.ts";
+import {
+  NewFeedEvent, NewGraphVersion, NewRun, NewSession, NewTurn, NewUser, RunFilter, RunOutcome,
+  type FeedEventRecord, type GraphVersionInfo, type GraphVersionRecord, type RunRecord, type RunWithSteps,
+  type SessionRecord, type TurnRecord, type UserRecord,
+} from "./records.ts";
+import {
+  toFeedEvent, toGraphInfo, toGraphVersion, toRun, toSession, toStep, toTurn, toUser,
+  type FeedEventRow, type GraphVersionRow, type RunRow, type SessionRow, type StepRow, type TurnRow, type UserRow,
+} from "./sqlite-rows.ts";
+import { prepareStatements, SELECT_RUNS, type Statements } from "./sqlite-statements.ts";
+import type { Store } from "./store.ts";
+import { parseOrThrow, StoreError } from "./store-error.ts";
+
+export interface SqliteStoreOptions {
+  /** the clock, ms since the epoch; tests pin it */
+  now?: () => number;
+  /** how long a write waits for another connection's lock before failing */
+  busyTimeoutMs?: number;
+}
+
+const isConstraint = (error: unknown, code: string) => error instanceof Database.SqliteError && error.code === code;
+
+/** Runs `write`, turning a primary-key clash into a CONFLICT that says what already exists. */
+function unique<T>(write: () => T, what: string): T {
+  try {
+    return write();
+  } catch (error) {
+    if (isConstraint(error, "SQLITE_CONSTRAINT_PRIMARYKEY")) throw new StoreError("CONFLICT", `${what} already exists; choose another id or omit it`);
+    throw error;
+  }
+}
+
+/**
+ * The Store on one SQLite file (better-sqlite3, WAL, foreign keys on). The file may be shared with
+ * LangGraph's SqliteSaver, whose tables it leaves alone. Writes happen synchronously; the promises
+ * only keep the interface portable.
+ */
+export class SqliteStore implements Store {
+  readonly schemaVersion: number;
+  private readonly sql: Statements;
+  private readonly runQueries = new Map<string, Database.Statement>();
+  private readonly now: () => number;
+
+  /** Takes an open connection (e.g. the SessionStore's) and migrates it; `ownsDb` closes it on `close()`. */
+  constructor(readonly db: Database.Database, options: SqliteStoreOptions = {}, private readonly ownsDb = false) {
+    this.now = options.now ?? Date.now;
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    // WAL + NORMAL survives a killed process (not a power cut) and spares an fsync per step
+    db.pragma("synchronous = NORMAL");
+    this.schemaVersion = migrate(db);
+    this.sql = prepareStatements(db);
+  }
+
+  async createUser(input: NewUser = {}): Promise<UserRecord> {
+    const user = parseOrThrow(NewUser, input, "user");
+    const row = { id: user.id ?? randomUUID(), name: user.name, createdAt: this.now() };
+    unique(() => this.sql.insertUser.run(row), `user \`${row.id}\``);
+    return toUser({ id: row.id, name: row.name, created_at: row.createdAt });
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const row = this.sql.getUser.get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async createSession(input: NewSession): Promise<SessionRecord> {
+    const session = parseOrThrow(NewSession, input, "session");
+    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, createdAt: this.now() };
+    this.db.transaction(() => {
+      if (!this.sql.getUser.get(row.userId)) throw new StoreError("NOT_FOUND", `user \`${row.userId}\` does not exist; create the user before its sessions`);
+      unique(() => this.sql.insertSession.run(row), `session \`${row.id}\``);
+    })();
+    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, created_at: row.createdAt });
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = this.sql.getSession.get(id) as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
+  async listSessions(userId: string): Promise<SessionRecord[]> {
+    return (this.sql.listSessions.all(userId) as SessionRow[]).map(toSession);
+  }
+
+  async appendTurn(input: NewTurn): Promise<TurnRecord> {
+    const turn = parseOrThrow(NewTurn, input, "turn");
+    const row = {
+      sessionId: turn.sessionId, turn: turn.turn, command: turn.command, at: turn.at ?? this.now(),
+      memory: JSON.stringify(turn.memory), feed: JSON.stringify(turn.feed), runIds: JSON.stringify(turn.runIds),
+    };
+    this.db.transaction(() => {
+      if (!this.sql.getSession.get(row.sessionId)) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist`);
+      const next = (this.sql.lastTurn.get(row.sessionId) as number) + 1;
+      if (row.turn !== next) throw new StoreError("CONFLICT", `session \`${row.sessionId}\` expects turn ${next} next, got turn ${row.turn}`);
+      this.sql.insertTurn.run(row);
+    }).immediate();
+    return { ...turn, at: row.at };
+  }
+
+  async listTurns(sessionId: string): Promise<TurnRecord[]> {
+    return (this.sql.listTurns.all(sessionId) as TurnRow[]).map(toTurn);
+  }
+
+  async saveGraphVersion(input: NewGraphVersion): Promise<GraphVersionRecord> {
+    const { name, note, spec: raw } = parseOrThrow(NewGraphVersion, input, "graph version");
+    const spec = parseOrThrow(GraphSpec, raw, `spec of graph \`${name}\``);
+    const createdAt = this.now();
+    const version = this.db.transaction(() => {
+      const latest = this.sql.latestGraph.get(name) as GraphVersionRow | undefined;
+      if (latest && latest.kind !== spec.kind) {
+        throw new StoreError("CONFLICT", `graph \`${name}\` is a ${latest.kind} graph; save this ${spec.kind} spec under another name`);
+      }
+      const version = (latest?.version ?? 0) + 1;
+      this.sql.insertGraphVersion.run({ name, version, kind: spec.kind, spec: JSON.stringify(spec), note, createdAt });
+      return version;
+    }).immediate();
+    return { name, version, kind: spec.kind, note, createdAt, spec };
+  }
+
+  async getLatestGraph(name: string): Promise<GraphVersionRecord | null> {
+    const row = this.sql.latestGraph.get(name) as GraphVersionRow | undefined;
+    return row ? toGraphVersion(row) : null;
+  }
+
+  async getGraphVersion(name: string, version: number): Promise<GraphVersionRecord | null> {
+    const row = this.sql.getGraphVersion.get(name, version) as GraphVersionRow | undefined;
+    return row ? toGraphVersion(row) : null;
+  }
+
+  async listGraphVersions(name: string): Promise<GraphVersionInfo[]> {
+    return (this.sql.listGraphVersions.all(name) as GraphVersionRow[]).map(toGraphInfo);
+  }
+
+  async listGraphs(): Promise<GraphVersionInfo[]> {
+    return (this.sql.listGraphs.all() as GraphVersionRow[]).map(toGraphInfo);
+  }
+
+  async startRun(input: NewRun): Promise<RunRecord> {
+    const run = parseOrThrow(NewRun, input, "run");
+    const row = { id: run.id ?? randomUUID(), kind: run.kind, graph: run.graph, version: run.version, sessionId: run.sessionId, userId: null as string | null, startedAt: run.startedAt ?? this.now() };
+    this.db.transaction(() => {
+      if (row.sessionId !== null) {
+        const session = this.sql.getSession.get(row.sessionId) as SessionRow | undefined;
+        if (!session) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist; create it before running in it`);
+        row.userId = session.user_id;
+      }
+      unique(() => this.sql.insertRun.run(row), `run \`${row.id}\``);
+    })();
+    return this.mustGetRun(row.id);
+  }
+
+  async appendStep(runId: string, input: StepEvent): Promise<number> {
+    const event = parseOrThrow(StepEvent, input, `step of run \`${runId}\``);
+    if (event.runId !== runId) throw new StoreError("INVALID", `a step event of run \`${event.runId}\` cannot be appended to run \`${runId}\``);
+    const nodeId = "nodeId" in event ? (event.nodeId ?? null) : null;
+    const seq = this.sql.appendStep.get({ runId, type: event.type, nodeId, at: event.at, event: JSON.stringify(event) }) as number | undefined;
+    if (seq === undefined) this.refuseFinishedRun(runId, "append a step to");
+    return seq!;
+  }
+
+  async finishRun(runId: string, input: RunOutcome): Promise<RunRecord> {
+    const outcome = parseOrThrow(RunOutcome, input, `outcome of run \`${runId}\``);
+    const hasFallback = outcome.result?.kind === "parser" && outcome.result.source === "llm-fallback";
+    const changed = this.sql.finishRun.run({
+      id: runId,
+      status: outcome.status,
+      finishedAt: outcome.finishedAt ?? this.now(),
+      hasFallback: hasFallback ? 1 : 0,
+      result: outcome.result === null ? null : JSON.stringify(outcome.result),
+      error: outcome.error === null ? null : JSON.stringify(outcome.error),
+    }).changes;
+    if (changed === 0) this.refuseFinishedRun(runId, "finish");
+    return this.mustGetRun(runId);
+  }
+
+  async getRun(id: string): Promise<RunWithSteps | null> {
+    const row = this.sql.getRun.get(id) as RunRow | undefined;
+    if (!row) return null;
+    return { ...toRun(row), steps: (this.sql.listSteps.all(id) as StepRow[]).map(toStep) };
+  }
+
+  async listRuns(input: RunFilter = {}): Promise<RunRecord[]> {
+    const filter = parseOrThrow(RunFilter, input, "run filter");
+    // only fixed clause texts are joined; every value is a bound parameter
+    const clauses: string[] = [];
+    const params: Record<string, string | number> = { limit: filter.limit };
+    const where = (clause: string, key: string, value: string | number | undefined) => {
+      if (value === undefined) return;
+      clauses.push(clause);
+      params[key] = value;
+    };
+    where("session_id = @sessionId", "sessionId", filter.sessionId);
+    where("user_id = @userId", "userId", filter.userId);
+    where("graph_name = @graph", "graph", filter.graph);
+    where("graph_version = @version", "version", filter.version);
+    where("kind = @kind", "kind", filter.kind);
+    where("status = @status", "status", filter.status);
+    where("has_fallback = @hasFallback", "hasFallback", filter.hasFallback === undefined ? undefined : Number(filter.hasFallback));
+    where("started_at >= @from", "from", filter.from);
+    where("started_at < @to", "to", filter.to);
+    const text = `${SELECT_RUNS}${clauses.length ? ` WHERE ${clauses.join(" AND ")}` : ""} ORDER BY started_at DESC, rowid DESC LIMIT @limit`;
+    let statement = this.runQueries.get(text);
+    if (!statement) this.runQueries.set(text, (statement = this.db.prepare(text)));
+    return (statement.all(params) as RunRow[]).map(toRun);
+  }
+
+  async markInterruptedRuns(): Promise<number> {
+    const error = JSON.stringify({ code: "interrupted", message: "the process running it stopped before the run finished" });
+    return this.sql.markInterrupted.run({ now: this.now(), error }).changes;
+  }
+
+  async addFeedEvents(inputs: NewFeedEvent[]): Promise<FeedEventRecord[]> {
+    const events = inputs.map((input, i) => parseOrThrow(NewFeedEvent, input, `feed event ${i + 1}`));
+    const at = this.now();
+    return this.db.transaction(() => {
+      const users = new Map<string, string>();
+      return events.map((event, i) => {
+        const where = `feed event ${i + 1} (${event.type} of \`${event.itemId}\`)`;
+        let userId = users.get(event.sessionId);
+        if (userId === undefined) {
+          const session = this.sql.getSession.get(event.sessionId) as SessionRow | undefined;
+          if (!session) throw new StoreError("NOT_FOUND", `${where}: session \`${event.sessionId}\` does not exist; nothing was saved`);
+          users.set(event.sessionId, (userId = session.user_id));
+        }
+        if (event.userId !== undefined && event.userId !== userId) {
+          throw new StoreError("INVALID", `${where}: session \`${event.sessionId}\` belongs to user \`${userId}\`, not \`${event.userId}\`; nothing was saved`);
+        }
+        if (event.runId !== null && !this.sql.runExists.get(event.runId)) {
+          throw new StoreError("NOT_FOUND", `${where}: run \`${event.runId}\` does not exist; nothing was saved`);
+        }
+        const row = { type: event.type, sessionId: event.sessionId, userId, itemId: event.itemId, position: event.position, runId: event.runId, at: event.at ?? at };
+        const id = this.sql.insertFeedEvent.get(row) as number;
+        return toFeedEvent({ id, type: row.type, session_id: row.sessionId, user_id: userId, item_id: row.itemId, position: row.position, run_id: row.runId, at: row.at });
+      });
+    })();
+  }
+
+  async listFeedEvents(sessionId: string): Promise<FeedEventRecord[]> {
+    return (this.sql.listFeedEvents.all(sessionId) as FeedEventRow[]).map(toFeedEvent);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  private mustGetRun(id: string): RunRecord {
+    const row = this.sql.getRun.get(id) as RunRow | undefined;
+    if (!row) throw new StoreError("NOT_FOUND", `run \`${id}\` does not exist`);
+    return toRun(row);
+  }
+
+  private refuseFinishedRun(runId: string, action: string): never {
+    const status = this.sql.runStatus.get(runId) as string | undefined;
+    if (status === undefined) throw new StoreError("NOT_FOUND", `cannot ${action} run \`${runId}\`: it does not exist; start it first`);
+    throw new StoreError("CONFLICT", `cannot ${action} run \`${runId}\`: it already ended as ${status}`);
+  }
+}
+
+/** Opens (creating folders and file as needed) and migrates the store at `file`. */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    return new SqliteStore(db, options, true);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -4,6 +4,7 @@ import type { NormalizedCommand } from "./normalize.ts";
 import { findNumbers, type NumericMention } from "./numbers.ts";
 import type { ParserStage } from "./parser-state.ts";
 import { ordinalAt } from "./feed-references.ts";
+import { HIGH_POLE, LOW_POLE } from "./comparatives.ts";
 import { FILLER } from "./filler-words.ts";
 
 /** One clause of the command: its polarity and strength (from cue words) and what it mentions, still in words. */
@@ -66,6 +67,11 @@ function onlyFillerUntilPunctuation(tokens: string[], from: number): boolean {
   return true;
 }
 
+/** A gradable adjective of general English ("expensive", "recent"): "less"/"more" before it make a comparative. */
+function gradable(word: string | undefined): boolean {
+  return word !== undefined && (HIGH_POLE.has(word) || LOW_POLE.has(word));
+}
+
 /** Splits tokens into clauses at punctuation, contrast words, clause openers and new cues after content. */
 export function extractClauses(normalized: NormalizedCommand): Mentions {
   const numbers = findNumbers(normalized.tokens);
@@ -112,6 +118,11 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
     }
     if ((t === "and" || t === "or") && (cueAt(tokens, i + 1) || /^(it|i|we|she|he|they|then)$/.test(tokens[i + 1] ?? ""))) {
       close();
+      continue;
+    }
+    if (cue && (cue.phrase === "less" || cue.phrase === "more") && gradable(tokens[i + 1])) {
+      // "less expensive", "more recent": a comparative, not a preference cue (the relative grounding reads it)
+      clause.words.push(t);
       continue;
     }
     if (cue) {

@@ -1,9 +1,10 @@
 import type { ToolContext } from "../tools/tool-context.ts";
 import { stem } from "../models/tokenizer.ts";
+import { cueAt } from "./cue-words.ts";
 
 const ORDINALS: Record<string, number> = {
   first: 0, second: 1, third: 2, fourth: 3, fifth: 4, sixth: 5, seventh: 6, eighth: 7, ninth: 8, tenth: 9,
-  top: 0, last: -1, final: -1, bottom: -1, latter: -1, former: 0,
+  top: 0, last: -1, final: -1, bottom: -1, latter: -1, former: 0, next: 1, penultimate: -2,
 };
 const REFERRERS = new Set(["the", "that", "this", "your"]);
 const FOLLOWERS = new Set(["one", "ones", "item", "result", "pick", "option", "suggestion"]);
@@ -16,9 +17,17 @@ export function ordinalAt(tokens: string[], i: number): { position: number; leng
   if (tokens[k] === "very") k++;
   const word = tokens[k];
   const numeric = /^(\d+)(st|nd|rd|th)$/.exec(word ?? "");
-  const position = numeric ? Number(numeric[1]) - 1 : ORDINALS[word ?? ""];
+  let position = numeric ? Number(numeric[1]) - 1 : ORDINALS[word ?? ""];
+  if (word === "penultimate") position = -2;
   if (position === undefined) return undefined;
-  const followed = FOLLOWERS.has(tokens[k + 1] ?? "");
+  // "the second to last", "the next to last": counted from the end
+  if (position >= 0 && (tokens[k + 1] === "to" || tokens[k + 1] === "from") && (tokens[k + 2] === "last" || tokens[k + 2] === "bottom")) {
+    [position, k] = [-(position + 1), k + 2];
+  } else if (word === "next" ) return undefined;
+  // after "like"/"than" a position names a feed item, and the noun after it is the item's kind ("like the last hotel")
+  const comparing = tokens[i - 1] === "like" || tokens[i - 1] === "than";
+  const next = tokens[k + 1] ?? "";
+  const followed = FOLLOWERS.has(next) || (comparing && /^\p{L}+$/u.test(next) && !cueAt(tokens, k + 1) && !/^(and|or|but|with|in|from|for|please|though)$/.test(next));
   // "top"/"last" name a feed position only with a follower ("the top one"), or at the end of a clause
   if ((word === "top" || word === "last" || word === "bottom") && !followed && /^[a-z]/.test(tokens[k + 1] ?? "")) return undefined;
   if ((word === "first" || word === "second") && /^(time|place|half)$/.test(tokens[k + 1] ?? "")) return undefined;

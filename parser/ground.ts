@@ -5,11 +5,11 @@ import type { Delta, Op } from "./delta.ts";
 import type { Clause, Mentions } from "./extract.ts";
 import { feedItemAt, findNounReference, findTitleReferences } from "./feed-references.ts";
 import { FILLER } from "./filler-words.ts";
-import { groundNumber } from "./numeric-grounding.ts";
+import { attributeOf, groundNumber } from "./numeric-grounding.ts";
 import type { ParserStage } from "./parser-state.ts";
 import { relativeRange } from "./relative.ts";
-import { stemKey, vocabularyOf, type ValueRef } from "./vocabulary.ts";
-import { groundWord, lookupPhrase } from "./word-grounding.ts";
+import { stemKey, vocabularyOf, type NumericAttribute, type ValueRef } from "./vocabulary.ts";
+import { groundWord, lookupPhrase, lookupPhraseTypo } from "./word-grounding.ts";
 
 /** What one clause grounds to, before polarity and acts are applied. */
 interface Grounded {
@@ -24,7 +24,7 @@ interface Grounded {
 }
 
 /** Grounds a clause's words against the catalog: feed items, numbers, values (longest run first), attribute names. */
-function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: string[]): Grounded {
+function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: string[], sibling?: NumericAttribute): Grounded {
   const vocab = vocabularyOf(ctx);
   const g: Grounded = { categorical: [], ranges: [], relative: [], items: [], attributes: [], leftover: [] };
   const words = [...clause.words];
@@ -44,7 +44,7 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
     if (id && at >= 0 && !used[at]) [used[at], g.items[g.items.length]] = [true, id];
   }
   for (const m of clause.numbers) {
-    const range = groundNumber(vocab, m);
+    const range = groundNumber(vocab, m, sibling);
     if (range) g.ranges.push(range);
     else notes.push(`number ${m.min ?? m.max} matches no numeric attribute`);
   }
@@ -60,7 +60,7 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
         if (anyUsed(used, i, n)) continue;
         const run = words.slice(i, i + n);
         if (pass === "values") {
-          const values = lookupPhrase(vocab, run);
+          const values = lookupPhrase(vocab, run) ?? lookupPhraseTypo(vocab, run);
           if (!values) continue;
           g.categorical.push(...values);
         } else {
@@ -75,6 +75,12 @@ function groundClause(clause: Clause, feed: string[], ctx: ToolContext, notes: s
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    // a vague verb after an article is a noun ("a watch", "a show"): it counts when it names a value
+    if (!used[i] && FILLER.has(w) && /^(a|an)$/.test(words[i - 1] ?? "") && /^\p{L}{4,}$/u.test(w)) {
+      const ref = groundWord(ctx, w);
+      if (ref) g.categorical.push(ref);
+      continue;
+    }
     if (used[i] || FILLER.has(w) || ACKNOWLEDGEMENTS.has(w) || ANAPHORA.has(w) || !/^\p{L}/u.test(w)) continue;
     const ref = groundWord(ctx, w);
     if (ref) g.categorical.push(ref);
@@ -164,12 +170,16 @@ function mergeRanges(ranges: Constraint[]): Constraint[] {
 export function groundMentions(mentions: Mentions, feed: string[], ctx: ToolContext, notes: string[]): Delta {
   const ops: Op[] = [];
   let previous: { constraints: { constraint: Constraint; numeric: boolean }[]; clause: Clause } | undefined;
+  // the one numeric attribute the command's numbers name, lent to a number that names none
+  const vocab = vocabularyOf(ctx);
+  const named = new Set(mentions.clauses.flatMap((c) => c.numbers.map((m) => attributeOf(vocab, m)?.attr).filter((a) => a !== undefined)));
+  const sibling = named.size === 1 ? [...named][0] : undefined;
   for (const clause of mentions.clauses) {
     if (clause.act === "reset") {
       ops.length = 0;
       ops.push({ op: "reset" });
     }
-    const g = groundClause(clause, feed, ctx, notes);
+    const g = groundClause(clause, feed, ctx, notes, sibling);
     let constraints = constraintsOf(g, clause, ctx, notes);
     if (constraints.length === 0 && refersBack(clause) && previous && clause.act !== "reset") {
       constraints = previous.constraints.filter((c) => !c.numeric);

@@ -49,6 +49,7 @@ export function normalizeCommand(command: string): NormalizedCommand {
     .replace(/(\d),(\d{3})\b/g, "$1$2")
     .replace(/\b(rom)\s*-\s*(coms?)\b/g, "$1$2")
     .replace(/(\d)\s*-\s*(\d)/g, "$1 - $2")
+    .replace(/(\d)-([a-z])/g, "$1 $2") // "15-inch", "3-star": a unit hyphenated to its number
     .replace(/(\d)k\b/g, "$1000");
   const tokens: string[] = [];
   for (const raw of text.match(/\d+(?:\.\d+)?[a-z]*|[\p{L}\p{N}]+|[$€£+~,.;:!?#-]/gu) ?? []) {

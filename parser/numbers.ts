@@ -1,3 +1,5 @@
+import { comparativePole } from "./comparatives.ts";
+
 /**
  * Numeric expressions of general English: "under $50", "90s", "the nineties", "between 1995 and 2005",
  * "2015 or newer", "4+", "around 200", "at least 100 ratings". Attribution to a catalog attribute happens in `ground`.
@@ -23,8 +25,11 @@ export interface NumericMention {
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
-  ninety: 90, hundred: 100, thousand: 1000, half: 0.5, a: 1,
+  ninety: 90, hundred: 100, thousand: 1000, half: 0.5, a: 1, thirteen: 13, fourteen: 14, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, dozen: 12,
 };
+const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
+const UNITS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
 const DECADE_WORDS: Record<string, number> = {
   twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980,
   nineties: 1990, noughties: 2000, aughts: 2000,
@@ -52,8 +57,11 @@ const AFTER: [string, Bound][] = [
   ["or better", "min"], ["and up", "min"], ["and above", "min"], ["and over", "min"], ["and later", "min"], ["+", "min"],
   ["plus", "min"], ["onwards", "min"], ["or less", "max"], ["or lower", "max"], ["or under", "max"], ["or below", "max"],
   ["or older", "max"], ["or earlier", "max"], ["or cheaper", "max"], ["and under", "max"], ["and below", "max"],
-  ["and less", "max"], ["max", "max"], ["tops", "max"], ["at most", "max"], ["or fewer", "max"],
+  ["and less", "max"], ["max", "max"], ["tops", "max"], ["at most", "max"], ["or fewer", "max"], ["maximum", "max"],
+  ["at the most", "max"], ["min", "min"], ["minimum", "min"], ["at least", "min"], ["at the least", "min"],
 ];
+/** Words that may stand between a number and a trailing bound ("12 hours of battery at least"). */
+const NOT_BETWEEN = new Set(["and", "or", "but", "than", "to", "not", "no"]);
 
 /** Phrase tables split once and keyed by first word. */
 function byFirstWord<T>(table: [string, ...T[]][]): Map<string, { words: string[]; row: [string, ...T[]] }[]> {
@@ -93,6 +101,8 @@ function quantityAt(tokens: string[], i: number): { lo: number; hi: number; year
   if (value === undefined || (t === "a" && tokens[k + 1] !== "hundred" && tokens[k + 1] !== "thousand")) return undefined;
   if (t === "one" && !/^(hundred|thousand|star|stars|hour|hours|dollar|euro|pound)$/.test(tokens[k + 1] ?? "")) return undefined;
   let length = k + 1 - i;
+  // "twenty five" (the hyphen of "twenty-five" is dropped by normalize)
+  if (TENS.has(t) && UNITS.has(tokens[k + 1] ?? "")) [value, length, k] = [value + NUMBER_WORDS[tokens[k + 1]], length + 1, k + 1];
   if (tokens[k + 1] === "hundred" || tokens[k + 1] === "thousand") [value, length] = [value * NUMBER_WORDS[tokens[k + 1]], length + 1];
   const yearLike = /^\d{4}$/.test(t) && value >= 1800 && value <= 2100 && !currency;
   return { lo: value, hi: value, yearLike, currency, length };
@@ -118,12 +128,15 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
         }
       }
     }
+    const pole = bound === undefined && tokens[i + 1] === "than" ? comparativePole(tokens[i]) : undefined;
+    // "lighter than 1.5 kg", "bigger than 15 inches", "closer than 2 km": a gradable comparative sets a strict bound
+    if (pole) [bound, strict, j] = [pole.up ? "min" : "max", true, i + 2];
     const q = quantityAt(tokens, j);
     if (!q) continue;
     const mention: NumericMention = { yearLike: q.yearLike, after: [], before: tokens.slice(clauseStart, start).filter((w) => w !== "#") };
     if (q.currency) mention.currency = true;
     let end = j + q.length;
-    let unitWord: string | undefined;
+    let unitWords: string[] | undefined;
     const second = tokens[end] === "and" || tokens[end] === "to" || tokens[end] === "-" ? quantityAt(tokens, end + 1) : undefined;
     if (second && (bound === "between" || tokens[i] === "from" || tokens[end] !== "and")) {
       [mention.min, mention.max] = [Math.min(q.lo, second.lo), Math.max(q.hi, second.hi)];
@@ -135,13 +148,15 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
       if (strict) mention[bound === "min" ? "strictMin" : "strictMax"] = true;
     } else {
       let post: Bound | undefined;
-      // "4 or more", and "4 stars or more" with the unit in between
-      for (const skip of [0, 1]) {
-        if (skip === 1 && !/^[a-z]+$/.test(tokens[end] ?? "")) break;
+      // "4 or more", and "4 stars or more", "12 hours of battery at least" with the unit (and its noun) in between
+      for (let skip = 0; skip <= 3; skip++) {
+        if (skip > 0 && (!/^[a-z]+$/.test(tokens[end + skip - 1] ?? "") || NOT_BETWEEN.has(tokens[end + skip - 1]))) break;
         for (const { words, row } of AFTER_BY_WORD.get(tokens[end + skip]) ?? []) {
           const n = phraseAt(tokens, end + skip, words);
-          if (n === 0 || (skip === 1 && row[0] === "max")) continue;
-          if (skip === 1) unitWord = tokens[end];
+          if (n === 0) continue;
+          // a bound after words that a number follows belongs to that number ("4 stars at least 100 reviews")
+          if (skip > 0 && quantityAt(tokens, end + skip + n)) continue;
+          if (skip > 0) unitWords = tokens.slice(end, end + skip);
           [post, end] = [row[1] as Bound, end + skip + n];
           break;
         }
@@ -151,7 +166,7 @@ export function findNumbers(tokens: string[]): { mention: NumericMention; start:
       else [mention.min, mention.max] = [q.lo, q.hi];
       if (bound === "approx" || (!post && !q.yearLike && q.lo === q.hi)) mention.approx = true;
     }
-    const unit = unitWord ? [unitWord] : tokens.slice(end, end + 2).filter((w) => !/^[,.;!?]$/.test(w));
+    const unit = unitWords ?? tokens.slice(end, end + 2).filter((w) => !/^[,.;!?]$/.test(w));
     mention.after = unit;
     if (unit.some((w) => CURRENCY_WORDS.has(w))) mention.currency = true;
     if (start > i) start = i;

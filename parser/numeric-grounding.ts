@@ -17,7 +17,7 @@ function numericNamed(vocab: Vocabulary, words: string[]): NumericAttribute | un
 }
 
 /** The attribute a number is about, and the factor its value is scaled by (2 hours → 120 minutes). */
-function attributeOf(vocab: Vocabulary, m: NumericMention): { attr: NumericAttribute; scale: number } | undefined {
+export function attributeOf(vocab: Vocabulary, m: NumericMention): { attr: NumericAttribute; scale: number } | undefined {
   const all = [...vocab.numeric.values()];
   const unit = m.after[0];
   if (unit !== undefined && !m.yearLike) {
@@ -52,7 +52,8 @@ function attributeOf(vocab: Vocabulary, m: NumericMention): { attr: NumericAttri
   }
   // nothing names the attribute: only a plain attribute whose values span the number is a safe guess
   const value = m.min ?? m.max ?? 0;
-  const fitting = all.filter((a) => !a.yearLike && !a.countLike && value >= a.min && value <= a.max);
+  // (a count with a unit, such as pages, is a measure like any other; a bare count, such as ratings, is not guessed)
+  const fitting = all.filter((a) => !a.yearLike && (!a.countLike || a.unit !== undefined) && value >= a.min && value <= a.max);
   const currency = fitting.find((a) => a.currency);
   if (currency) return { attr: currency, scale: 1 };
   return fitting.length === 1 ? { attr: fitting[0], scale: 1 } : undefined;
@@ -61,8 +62,11 @@ function attributeOf(vocab: Vocabulary, m: NumericMention): { attr: NumericAttri
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A numeric mention as a range on the catalog attribute it names; undefined when no attribute fits. */
-export function groundNumber(vocab: Vocabulary, m: NumericMention): RangeConstraint | undefined {
-  const found = attributeOf(vocab, m);
+export function groundNumber(vocab: Vocabulary, m: NumericMention, sibling?: NumericAttribute): RangeConstraint | undefined {
+  let found = attributeOf(vocab, m);
+  // "at least 300 but no more than 600 pages": a number naming nothing takes the attribute its sibling names
+  const value = m.min ?? m.max;
+  if (!found && sibling && value !== undefined && value >= sibling.min && value <= sibling.max && !m.currency) found = { attr: sibling, scale: 1 };
   if (!found) return undefined;
   const { attr, scale } = found;
   let min = m.min === undefined ? undefined : m.min * scale;

@@ -1,20 +1,8 @@
 import { stem } from "../models/tokenizer.ts";
 import type { RangeConstraint } from "../schemas/preferences.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
-import { vocabularyOf, type NumericAttribute } from "./vocabulary.ts";
-
-/** Adjectives whose comparative lowers a value ("cheaper", "older", "shorter"); general English. */
-const LOW_POLE = new Set(["cheap", "affordable", "inexpensive", "budget", "old", "short", "small", "low", "few", "obscure", "early", "light", "slow", "quick"]);
-/** Adjectives whose comparative raises a value ("pricier", "newer", "longer"). */
-const HIGH_POLE = new Set(["expensive", "pricey", "costly", "new", "recent", "long", "big", "large", "high", "popular", "famous", "late", "heavy", "rated", "mainstream", "good", "well-known"]);
-
-/** "cheaper" → cheap, "pricier" → pricey, "bigger" → big, "newer" → new; undefined when not a comparative. */
-export function comparativeBase(word: string): string | undefined {
-  if (word.endsWith("ier")) return word.slice(0, -3) + "y";
-  if (!word.endsWith("er") || word.length < 5) return undefined;
-  const base = word.slice(0, -2);
-  return /([bdgmnpt])\1$/.test(base) ? base.slice(0, -1) : base;
-}
+import { comparativeBases, HIGH_POLE, LOW_POLE } from "./comparatives.ts";
+import { stemKey, vocabularyOf, type NumericAttribute } from "./vocabulary.ts";
 
 const CURRENCY_ADJECTIVES = new Set(["cheap", "expensive", "pricey", "costly", "affordable", "inexpensive", "budget"]);
 
@@ -32,24 +20,32 @@ function attributeForAdjective(ctx: ToolContext, adjective: string): NumericAttr
  * Falls back to the catalog median when no feed item has a value.
  */
 export function relativeRange(ctx: ToolContext, words: string[], at: number, feed: string[]): { range: RangeConstraint; length: number } | undefined {
-  let adjective = comparativeBase(words[at]);
-  let up: boolean | undefined;
-  let length = 1;
-  if (adjective === undefined && (words[at] === "more" || words[at] === "less") && words[at + 1]) {
-    adjective = words[at + 1];
-    length = 2;
+  const vocab = vocabularyOf(ctx);
+  const modifier = (words[at] === "more" || words[at] === "less") && words[at + 1] !== undefined;
+  const length = modifier ? 2 : 1;
+  const candidates = modifier ? [words[at + 1]] : comparativeBases(words[at]);
+  for (const adjective of candidates) {
+    const known = HIGH_POLE.has(adjective) || LOW_POLE.has(adjective);
+    let attr = attributeForAdjective(ctx, adjective);
+    let extra = 0;
+    // "longer battery life", "bigger screens": a general comparative followed by the attribute's name
+    for (let n = Math.min(vocab.maxWords, words.length - at - length); !attr && known && n >= 1; n--) {
+      const run = words.slice(at + length, at + length + n);
+      const name = vocab.attributeWords.get(run.join("")) ?? vocab.attributeWords.get(stemKey(run)) ?? vocab.unitWords.get(run.join(""));
+      const numeric = name === undefined ? undefined : vocab.numeric.get(name);
+      if (numeric) [attr, extra] = [numeric, n];
+    }
+    if (!attr) continue;
+    let up = HIGH_POLE.has(adjective) ? true : LOW_POLE.has(adjective) ? false : true;
+    if (words[at] === "less") up = !up;
+    const median = feedMedian(ctx, attr, feed) ?? attr.median;
+    // strictly beyond the median: one unit for whole numbers, one percent otherwise
+    const step = attr.integer ? 1 : Math.round(Math.abs(median)) / 100;
+    const bound = (x: number) => Math.round(x * 100) / 100;
+    const range: RangeConstraint = up ? { attribute: attr.name, min: bound(median + step) } : { attribute: attr.name, max: bound(median - step) };
+    return { range, length: length + extra };
   }
-  if (adjective === undefined) return undefined;
-  const attr = attributeForAdjective(ctx, adjective);
-  if (!attr) return undefined;
-  up = HIGH_POLE.has(adjective) ? true : LOW_POLE.has(adjective) ? false : true;
-  if (words[at] === "less") up = !up;
-  const median = feedMedian(ctx, attr, feed) ?? attr.median;
-  // strictly beyond the median: one unit for whole numbers, one percent otherwise
-  const step = attr.integer ? 1 : Math.round(Math.abs(median)) / 100;
-  const bound = (x: number) => Math.round(x * 100) / 100;
-  const range: RangeConstraint = up ? { attribute: attr.name, min: bound(median + step) } : { attribute: attr.name, max: bound(median - step) };
-  return { range, length };
+  return undefined;
 }
 
 function feedMedian(ctx: ToolContext, attr: NumericAttribute, feed: string[]): number | undefined {

@@ -47,12 +47,38 @@ export interface Vocabulary {
   unitStems: Map<string, string>;
   /** stem of a one-word name or synonym of a numeric attribute ("cheap", "new") → attribute */
   numericAdjectives: Map<string, string>;
+  /** values of two or more words: stemmed key, word count and initials, for typo matching of whole runs */
+  multiKeys: { key: string; words: number; initials: string }[];
   /** longest value or synonym, in words */
   maxWords: number;
 }
 
 const CURRENCY_CODES = new Set(["usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "sek", "nok", "dkk", "inr", "cny"]);
 const MINUTES: Record<string, number> = { s: 1 / 60, sec: 1 / 60, seconds: 1 / 60, min: 1, mins: 1, minute: 1, minutes: 1, h: 60, hr: 60, hrs: 60, hour: 60, hours: 60, day: 1440, days: 1440 };
+
+/** Spellings of the same general unit ("km" = "kilometres"); a unit in one group is named by all of them. */
+const UNIT_GROUPS: string[][] = [
+  ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
+  ["m", "metre", "metres", "meter", "meters"],
+  ["mi", "mile", "miles"],
+  ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
+  ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
+  ["inch", "inches"],
+  ["ft", "foot", "feet"],
+  ["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"],
+  ["g", "gram", "grams", "gr"],
+  ["lb", "lbs"],
+  ["l", "litre", "litres", "liter", "liters"],
+  ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
+  ["gb", "gigabyte", "gigabytes", "gig", "gigs"],
+  ["tb", "terabyte", "terabytes"],
+  ["mb", "megabyte", "megabytes"],
+  ["w", "watt", "watts"],
+  ["mah", "milliamp", "milliamps"],
+  ["star", "stars"],
+  ["page", "pages", "pp"],
+  ["sqm", "m2", "square metres", "square meters"],
+];
 
 /** Lower-case words of a phrase ("Sci-Fi" → ["sci", "fi"], "Zuri & Wilde" → ["zuri", "wilde"]). */
 export function phraseWords(text: string): string[] {
@@ -83,7 +109,7 @@ function push(map: Map<string, ValueRef[]>, key: string, ref: ValueRef): void {
 }
 
 function buildVocabulary(ctx: ToolContext): Vocabulary {
-  const vocab: Vocabulary = { exact: new Map(), stemmed: new Map(), typoKeys: [], attributeWords: new Map(), numeric: new Map(), unitWords: new Map(), unitStems: new Map(), numericAdjectives: new Map(), maxWords: 1 };
+  const vocab: Vocabulary = { exact: new Map(), stemmed: new Map(), typoKeys: [], attributeWords: new Map(), numeric: new Map(), unitWords: new Map(), unitStems: new Map(), numericAdjectives: new Map(), multiKeys: [], maxWords: 1 };
   for (const column of ctx.catalog.columns.values()) {
     const names = [column.name, ...(column.spec.synonyms ?? [])];
     for (const name of names) {
@@ -109,6 +135,8 @@ function addValues(vocab: Vocabulary, column: CategoryColumn): void {
       vocab.maxWords = Math.max(vocab.maxWords, words.length);
       push(vocab.exact, words.join(""), ref);
       push(vocab.stemmed, stemKey(words), ref);
+      const key = stemKey(words);
+      if (words.length >= 2 && !vocab.multiKeys.some((m) => m.key === key)) vocab.multiKeys.push({ key, words: words.length, initials: words.map((w) => w[0]).join("") });
     }
   }
 }
@@ -140,6 +168,10 @@ function addNumeric(vocab: Vocabulary, column: NumberColumn, ctx: ToolContext): 
     const words = phraseWords(name);
     if (words.length === 1 && !vocab.numericAdjectives.has(stem(words[0]))) vocab.numericAdjectives.set(stem(words[0]), column.name);
   }
-  if (unit && !vocab.unitWords.has(unit)) vocab.unitWords.set(unit, column.name);
-  if (unit && !vocab.unitStems.has(stem(unit))) vocab.unitStems.set(stem(unit), column.name);
+  const spellings = unit ? UNIT_GROUPS.find((g) => g.includes(unit)) ?? [unit] : [];
+  for (const spelling of spellings) {
+    const key = phraseWords(spelling).join("");
+    if (key && !vocab.unitWords.has(key)) vocab.unitWords.set(key, column.name);
+    if (key && !vocab.unitStems.has(stem(key))) vocab.unitStems.set(stem(key), column.name);
+  }
 }

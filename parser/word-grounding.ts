@@ -1,6 +1,7 @@
 import { PARAPHRASES } from "../models/paraphrase-lexicon.ts";
 import { stem } from "../models/tokenizer.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
+import { cooccurrenceMatch } from "./cooccurrence.ts";
 import { phraseWords, stemKey, vocabularyOf, type ValueRef, type Vocabulary } from "./vocabulary.ts";
 
 /** A lexicon paraphrase must still be this close in the catalog's semantic space to count. */
@@ -31,6 +32,28 @@ export function lookupPhrase(vocab: Vocabulary, words: string[]): ValueRef[] | u
   const found = vocab.exact.get(words.join("")) ?? vocab.stemmed.get(stemKey(words));
   const alias = found ? undefined : ALIASES[words.join("")];
   return found ?? (alias ? vocab.exact.get(alias.join("")) ?? vocab.stemmed.get(stemKey(alias)) : undefined);
+}
+
+/**
+ * A run of two or more words that misspells a multi-word value ("univeristy quarter"): same number of words, same
+ * initials, and the joined stems within one edit (two for long names) of exactly one value.
+ */
+export function lookupPhraseTypo(vocab: Vocabulary, words: string[]): ValueRef[] | undefined {
+  if (words.length < 2 || !words.every((w) => /^\p{L}{2,}$/u.test(w))) return undefined;
+  const key = stemKey(words);
+  if (key.length < 8) return undefined;
+  const initials = words.map((w) => w[0]).join("");
+  const limit = key.length >= 12 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let ties = 0;
+  for (const m of vocab.multiKeys) {
+    if (m.words !== words.length || m.initials !== initials) continue;
+    const d = editDistance(key, m.key, limit);
+    if (d < bestDistance) [best, bestDistance, ties] = [m.key, d, 0];
+    else if (d === bestDistance) ties++;
+  }
+  return best !== undefined && bestDistance > 0 && ties === 0 ? vocab.stemmed.get(best) : undefined;
 }
 
 /** Forms of a word that a lexicon may list: "funnier" → funny, "kiddie" → kid/kids, "comedies" → comedy. */
@@ -87,7 +110,7 @@ export function groundWord(ctx: ToolContext, word: string): ValueRef | null {
   let words = wordCache.get(ctx);
   if (!words) wordCache.set(ctx, (words = new Map()));
   if (words.has(word)) return words.get(word)!;
-  const found = typoMatch(vocabularyOf(ctx), word) ?? lexiconMatch(ctx, word) ?? truncationMatch(ctx, word);
+  const found = typoMatch(vocabularyOf(ctx), word) ?? lexiconMatch(ctx, word) ?? truncationMatch(ctx, word) ?? cooccurrenceMatch(ctx, word);
   if (words.size < 50_000) words.set(word, found);
   return found;
 }

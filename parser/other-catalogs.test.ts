@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OTHER_CATALOGS, prepareOther, scoreOther } from "./other-catalogs-fixtures.ts";
+import { OTHER_CATALOGS, prepareOther, scoreOther } from "./other-catalogs/catalog-folder.ts";
 
 // Hand-written commands on three generated catalogs of other domains (books, restaurants, electronics), loaded
 // through the generic folder format. Nothing in the parser names their values. The parser reaches strict F1 1.0 and

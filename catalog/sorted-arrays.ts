@@ -34,6 +34,7 @@ export function collectEqual(mark: Uint8Array, want: number, scratch: Uint32Arra
   return scratch.slice(0, n);
 }
 
+/** Whether x is in the ascending list. Kept apart from lowerBound so each stays monomorphic on its array type. */
 export function binarySearch(sorted: Uint32Array, x: number): boolean {
   let lo = 0;
   let hi = sorted.length;
@@ -45,6 +46,7 @@ export function binarySearch(sorted: Uint32Array, x: number): boolean {
   return lo < sorted.length && sorted[lo] === x;
 }
 
+/** Drops repeats from an ascending list in place; returns the deduplicated prefix. */
 export function uniqueSorted(sorted: Uint32Array): Uint32Array {
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];

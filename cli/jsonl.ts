@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { z } from "zod";
 
 /** Lines of a file, or of stdin when no file is given, with their 1-based numbers; blank lines skipped. */
 export async function* readLines(file?: string): AsyncGenerator<{ line: number; text: string }> {
@@ -33,3 +34,19 @@ export class JsonlWriter {
     await once(this.stream, "finish");
   }
 }
+
+/** One input line checked against its schema, or the error line the output gets instead (with the id when readable). */
+export function readJsonLine<S extends z.ZodType>(schema: S, text: string, line: number): { value: z.infer<S> } | { id: unknown; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { id: null, error: `line ${line}: not valid JSON (${(e as Error).message})` };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  return { id: (raw as { id?: unknown })?.id ?? null, error: `line ${line}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
+}
+
+/** Milliseconds rounded to microseconds, as output lines report them. */
+export const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { parseWithGraph, type Agents } from "../runtime/agents.ts";
 import type { ParseInput } from "../parser/parser-state.ts";
 import { ParseLine } from "../schemas/cli-lines.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { PreparedCatalog } from "../runtime/prepared-catalog.ts";
-import { JsonlWriter, readLines } from "./jsonl.ts";
+import { JsonlWriter, readJsonLine, readLines, roundMs } from "./jsonl.ts";
 
 export interface ParseOptions {
   in?: string;
@@ -31,7 +30,7 @@ export async function runParse(prepared: PreparedCatalog, options: ParseOptions)
     const t0 = performance.now();
     try {
       const { preferences, source, notes } = await parseWithGraph(options.agents, input);
-      const ms = round(performance.now() - t0);
+      const ms = roundMs(performance.now() - t0);
       if (source === "llm-fallback") fallbacks++;
       await writer.write(options.llm ? { id, preferences, ms, source, notes } : { id, preferences, ms });
     } catch (e) {
@@ -44,16 +43,8 @@ export async function runParse(prepared: PreparedCatalog, options: ParseOptions)
 }
 
 function readRequest(text: string, line: number): { id: string | number; input: ParseInput } | { id: unknown; error: string } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { id: null, error: `line ${line}: not valid JSON (${(e as Error).message})` };
-  }
-  const parsed = ParseLine.safeParse(raw);
-  if (!parsed.success) return { id: (raw as { id?: unknown })?.id ?? null, error: `line ${line}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
-  const { id, command, memory, feed } = parsed.data;
+  const read = readJsonLine(ParseLine, text, line);
+  if (!("value" in read)) return read;
+  const { id, command, memory, feed } = read.value;
   return { id, input: { command, memory: memory ?? emptyPreferences(), feed: feed ?? [] } };
 }
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;

@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { RecommendLine } from "../schemas/cli-lines.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { PreparedCatalog } from "../runtime/prepared-catalog.ts";
 import { parseWithGraph, planWithGraph, type Agents } from "../runtime/agents.ts";
-import { JsonlWriter, readLines } from "./jsonl.ts";
+import { JsonlWriter, readJsonLine, readLines, roundMs } from "./jsonl.ts";
 
 export interface RecommendOptions {
   in?: string;
@@ -36,22 +35,15 @@ export async function runRecommend(prepared: PreparedCatalog, options: Recommend
 }
 
 async function answerLine(prepared: PreparedCatalog, agents: Agents, text: string, line: number, k: number) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { id: null, error: `line ${line}: not valid JSON (${(e as Error).message})` };
-  }
-  const id = (raw as { id?: unknown })?.id ?? null;
-  const parsed = RecommendLine.safeParse(raw);
-  if (!parsed.success) return { id, error: `line ${line}: ${z.prettifyError(parsed.error).replace(/\n/g, "; ")}` };
-  const request = parsed.data;
+  const read = readJsonLine(RecommendLine, text, line);
+  if (!("value" in read)) return read;
+  const request = read.value;
   const exclude = request.exclude ?? [];
   const { user } = request;
   const plan = async (preferences: Preferences | null, command: string | null): Promise<TurnOutput> => {
     const t0 = performance.now();
     const { items } = await planWithGraph(agents, prepared.context, { preferences: preferences ?? emptyPreferences(), user, exclude, k });
-    const ms = round(performance.now() - t0);
+    const ms = roundMs(performance.now() - t0);
     return preferences ? { command, preferences, items, ms } : { command, items, ms };
   };
   try {
@@ -62,12 +54,10 @@ async function answerLine(prepared: PreparedCatalog, agents: Agents, text: strin
       const t0 = performance.now();
       memory = (await parseWithGraph(agents, { command, memory, feed: turns[turns.length - 1].items })).preferences;
       const turn = await plan(memory, command);
-      turns.push({ ...turn, ms: round(performance.now() - t0) });
+      turns.push({ ...turn, ms: roundMs(performance.now() - t0) });
     }
     return { id: request.id, turns };
   } catch (e) {
     return { id: request.id, error: `line ${line}: ${(e as Error).message}` };
   }
 }
-
-const round = (ms: number) => Math.round(ms * 1000) / 1000;

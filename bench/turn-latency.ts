@@ -10,6 +10,7 @@ import { recommendTurn } from "../tools/run-chain.ts";
 import { createRandom } from "../models/seeded-random.ts";
 import { commandFor, samplePreferences } from "./preference-sampler.ts";
 import { median, quantile } from "./stats.ts";
+import { GraphEngine } from "../graphs/graph-engine.ts";
 
 export interface TurnLatencyRow {
   items: number;
@@ -27,19 +28,23 @@ export interface TurnLatencyRow {
   ratioP50: number;
   ratioP99: number;
   meanCandidates: number;
-  /** the same turns through the compiled default Planner graph */
+  /** the same turns through the compiled default Planner graph, per graph engine */
+  engines: Record<GraphEngine, EngineTimes>;
+  peakRssMb: number;
+}
+
+/** One catalog size: build everything from scratch (fresh model cache), then time Planner turns against a bare scan. */
+export interface EngineTimes {
   graphP50Ms: number;
   graphP99Ms: number;
-  /** LangGraph's cost: graph p50 ÷ direct p50, and the difference in ms */
+  /** the engine's cost: graph p50 ÷ direct p50, and the difference in ms */
   graphRatio: number;
   graphOverheadMs: number;
   /** full turns through both graphs: a command parsed, then planned */
   fullP50Ms: number;
   fullP99Ms: number;
-  peakRssMb: number;
 }
 
-/** One catalog size: build everything from scratch (fresh model cache), then time Planner turns against a bare scan. */
 export async function measureTurnLatency(items: number, turns = 300): Promise<TurnLatencyRow> {
   const dataDir = mkdtempSync(join(tmpdir(), "recbot-bench-"));
   try {
@@ -75,31 +80,37 @@ export async function measureTurnLatency(items: number, turns = 300): Promise<Tu
     // loaded only now, so that loading LangGraph leaves no garbage for the direct turns' timings
     const { loadAgents, parseWithGraph, planWithGraph } = await import("../runtime/agents.ts");
     const agents = loadAgents(context);
-    collectGarbage();
-    const graphTimes: number[] = [];
-    const fullTimes: number[] = [];
-    for (const [i, session] of sessions.entries()) {
-      let start = performance.now();
-      await planWithGraph(agents, context, { ...session, k: 10 });
-      if (i >= 30) graphTimes.push(performance.now() - start);
-      start = performance.now();
-      const { preferences } = await parseWithGraph(agents, { command: commandFor(session.preferences, catalog), memory: emptyPreferences(), feed: [] });
-      await planWithGraph(agents, context, { preferences, user: session.user, k: 10 });
-      if (i >= 30) fullTimes.push(performance.now() - start);
+    const p50Ms = median(latencies);
+    const engines = {} as Record<GraphEngine, EngineTimes>;
+    for (const engine of GraphEngine.options) {
+      collectGarbage();
+      const graphTimes: number[] = [];
+      const fullTimes: number[] = [];
+      for (const [i, session] of sessions.entries()) {
+        let start = performance.now();
+        await planWithGraph(agents, context, { ...session, k: 10 }, engine);
+        if (i >= 30) graphTimes.push(performance.now() - start);
+        start = performance.now();
+        const { preferences } = await parseWithGraph(agents, { command: commandFor(session.preferences, catalog), memory: emptyPreferences(), feed: [] }, engine);
+        await planWithGraph(agents, context, { preferences, user: session.user, k: 10 }, engine);
+        if (i >= 30) fullTimes.push(performance.now() - start);
+      }
+      engines[engine] = {
+        graphP50Ms: median(graphTimes), graphP99Ms: quantile(graphTimes, 0.99),
+        graphRatio: median(graphTimes) / p50Ms, graphOverheadMs: median(graphTimes) - p50Ms,
+        fullP50Ms: median(fullTimes), fullP99Ms: quantile(fullTimes, 0.99),
+      };
     }
 
     const query = new Float32Array(context.semantic.dim).fill(1 / Math.sqrt(context.semantic.dim));
     const scanMs = medianScan(context.semantic, query);
     const scanF32Ms = medianScan(new EmbeddingMatrix(catalog.size, context.semantic.dim, models.semantic.items, "f32"), query);
-    const p50Ms = median(latencies);
     const p99Ms = quantile(latencies, 0.99);
     return {
       items: catalog.size, users: users.length, generateMs, modelBuildMs, contextMs, turns: latencies.length,
       p50Ms, p99Ms, scanMs, scanF32Ms, ratioP50: p50Ms / scanMs, ratioP99: p99Ms / scanMs,
       meanCandidates: candidates / latencies.length,
-      graphP50Ms: median(graphTimes), graphP99Ms: quantile(graphTimes, 0.99),
-      graphRatio: median(graphTimes) / p50Ms, graphOverheadMs: median(graphTimes) - p50Ms,
-      fullP50Ms: median(fullTimes), fullP99Ms: quantile(fullTimes, 0.99), peakRssMb: process.resourceUsage().maxRSS / 1024,
+      engines, peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

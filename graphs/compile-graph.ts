@@ -3,6 +3,7 @@ import type { ParserState } from "../parser/parser-state.ts";
 import type { RankState, RankUpdate } from "../tools/rank-state.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
 import { ConditionError, evaluateCondition } from "./condition-language.ts";
+import type { DirectGraph, NodeAction } from "./direct-engine.ts";
 import type { GraphSpec } from "./graph-spec.ts";
 import { GraphSpecError } from "./graph-spec-error.ts";
 import type { ParserNodeType, PlannerNodeType } from "./node-registry.ts";
@@ -30,7 +31,8 @@ export interface RunnableGraph {
 }
 
 interface DynamicGraph {
-  addNode(id: string, action: (state: never, config: LangGraphRunnableConfig) => unknown): DynamicGraph;
+  channels: DirectGraph["channels"];
+  addNode(id: string, action: NodeAction): DynamicGraph;
   addEdge(from: string, to: string): DynamicGraph;
   addConditionalEdges(from: string, route: (state: never) => string, targets: string[]): DynamicGraph;
   compile(): RunnableGraph;
@@ -39,6 +41,8 @@ interface DynamicGraph {
 interface CompiledBase {
   spec: GraphSpec;
   graph: RunnableGraph;
+  /** the same graph for the direct engine (see direct-engine.ts) */
+  direct: DirectGraph;
   ctx: ToolContext;
   recursionLimit: number;
 }
@@ -54,17 +58,19 @@ export type CompiledAgent = CompiledPlanner | CompiledParser;
 export function compileGraph(spec: unknown, ctx: ToolContext): CompiledAgent {
   const checked = validateSpec(spec);
   const builder = (checked.spec.kind === "planner" ? new StateGraph(PlannerState) : new StateGraph(ParserGraphState)) as unknown as DynamicGraph;
+  const direct: DirectGraph = { channels: builder.channels, actions: new Map(), exits: new Map() };
   for (const node of checked.nodes) {
     const action = node.type.kind === "planner"
       ? plannerAction(node.id, node.type, node.params, ctx)
       : parserAction(node.id, node.type as ParserNodeType, node.params, ctx);
     builder.addNode(node.id, action);
+    direct.actions.set(node.id, action);
   }
   const scope = checked.spec.kind === "planner"
     ? (state: never) => plannerScope(state as PlannerGraphState, ctx)
     : (state: never) => parserScope(state as ParserGraphStateType);
-  addEdges(builder, checked, scope);
-  const base = { spec: checked.spec, graph: builder.compile(), ctx, recursionLimit: Math.max(25, 4 * checked.spec.nodes.length) };
+  addEdges(builder, direct, checked, scope);
+  const base = { spec: checked.spec, graph: builder.compile(), direct, ctx, recursionLimit: Math.max(25, 4 * checked.spec.nodes.length) };
   return checked.spec.kind === "planner" ? { kind: "planner", ...base } : { kind: "parser", ...base };
 }
 
@@ -83,11 +89,12 @@ function expectKind<K extends CompiledAgent["kind"]>(agent: CompiledAgent, kind:
   return agent as Extract<CompiledAgent, { kind: K }>;
 }
 
-function addEdges(builder: DynamicGraph, checked: CheckedSpec, scope: (state: never) => unknown): void {
+function addEdges(builder: DynamicGraph, direct: DirectGraph, checked: CheckedSpec, scope: (state: never) => unknown): void {
   const name = (id: string) => (id === checked.startId ? START : id === checked.endId ? END : id);
   for (const [source, edges] of checked.outgoing) {
     if (edges.length === 1 && !edges[0].ast) {
       builder.addEdge(name(source), name(edges[0].target));
+      direct.exits.set(name(source), name(edges[0].target));
       continue;
     }
     const conditional = edges.filter((e): e is CheckedEdge & { ast: NonNullable<CheckedEdge["ast"]> } => e.ast !== undefined);
@@ -105,6 +112,7 @@ function addEdges(builder: DynamicGraph, checked: CheckedSpec, scope: (state: ne
       }
       return fallback;
     };
+    direct.exits.set(name(source), route);
     builder.addConditionalEdges(name(source), route, [...new Set([...edges.map((e) => name(e.target)), fallback])]);
   }
 }

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { GraphRecursionError } from "@langchain/langgraph";
 import type { ParseInput } from "../parser/parser-state.ts";
 import type { RankState } from "../tools/rank-state.ts";
 import { GraphRunError, type CompiledAgent, type CompiledParser, type CompiledPlanner, type NodeSignal } from "./compile-graph.ts";
+import { runDirect } from "./direct-engine.ts";
+import { defaultGraphEngine, type GraphEngine } from "./graph-engine.ts";
 import type { ParserGraphStateType } from "./parser-graph-state.ts";
 import type { PlannerGraphState } from "./planner-state.ts";
 import type { ParserResult, PlannerResult, StepEvent } from "./step-events.ts";
@@ -19,6 +22,8 @@ export interface ParserOutcome {
 export interface RunOptions {
   /** defaults to a random UUID */
   runId?: string;
+  /** defaults to `RECBOT_GRAPH_ENGINE`, else `direct` */
+  engine?: GraphEngine;
 }
 
 /**
@@ -36,7 +41,10 @@ export async function* runGraph(agent: CompiledAgent, input: RankState | ParseIn
   let current: string | undefined;
   try {
     const graphInput = agent.kind === "parser" ? { input, notes: [] } : input;
-    const stream = await agent.graph.stream(graphInput, { streamMode: ["custom", "values"], recursionLimit: agent.recursionLimit });
+    const engine = options.engine ?? defaultGraphEngine();
+    const stream = engine === "direct"
+      ? runDirect(agent.direct, graphInput as Record<string, unknown>, agent.recursionLimit)
+      : await agent.graph.stream(graphInput, { streamMode: ["custom", "values"], recursionLimit: agent.recursionLimit });
     for await (const [mode, chunk] of stream) {
       if (mode === "values") {
         last = chunk;
@@ -48,10 +56,10 @@ export async function* runGraph(agent: CompiledAgent, input: RankState | ParseIn
     }
   } catch (e) {
     const error = e instanceof GraphRunError ? e : undefined;
-    yield {
-      ...base, type: "error", at: Date.now(), code: error?.code ?? "run_failed", nodeId: error?.nodeId ?? current,
-      message: error?.message ?? `graph \`${agent.spec.name}\` failed: ${(e as Error).message ?? String(e)}`,
-    };
+    const message = e instanceof GraphRecursionError
+      ? `graph \`${agent.spec.name}\` ran ${agent.recursionLimit} steps without reaching \`end\`: a cycle's exit condition never held`
+      : error?.message ?? `graph \`${agent.spec.name}\` failed: ${(e as Error).message ?? String(e)}`;
+    yield { ...base, type: "error", at: Date.now(), code: error?.code ?? "run_failed", nodeId: error?.nodeId ?? current, message };
     return null;
   }
   const ms = performance.now() - started;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { compileParser, compilePlanner, type CompiledParser, type CompiledPlanner } from "../graphs/compile-graph.ts";
 import { defaultParserSpec, defaultPlannerSpec, llmParserSpec } from "../graphs/default-specs.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
+import type { GraphEngine } from "../graphs/graph-engine.ts";
 import { collectRun, runGraph } from "../graphs/run-graph.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
 import type { ParseInput, ParseSource } from "../parser/parser-state.ts";
@@ -37,15 +38,15 @@ export function loadAgents(ctx: ToolContext, graphFiles: string[] = [], options:
 }
 
 /** Runs the Parser graph: the consolidated memory, where it came from, and the run's events. */
-export async function parseWithGraph(agents: Agents, input: ParseInput): Promise<{ preferences: Preferences; source?: ParseSource; notes: string[]; events: StepEvent[] }> {
-  const { events, outcome } = await collectRun(runGraph(agents.parser, input));
+export async function parseWithGraph(agents: Agents, input: ParseInput, engine?: GraphEngine): Promise<{ preferences: Preferences; source?: ParseSource; notes: string[]; events: StepEvent[] }> {
+  const { events, outcome } = await collectRun(runGraph(agents.parser, input, { engine }));
   if (!outcome) throw new Error(failure(events));
   return { ...outcome.result, events };
 }
 
 /** Runs the Planner graph: the feed's item ids and scores, and the run's events. */
-export async function planWithGraph(agents: Agents, ctx: ToolContext, request: Omit<TurnRequest, "params">): Promise<{ items: string[]; scores: number[]; events: StepEvent[] }> {
-  const { events, outcome } = await collectRun(runGraph(agents.planner, turnState(ctx, request)));
+export async function planWithGraph(agents: Agents, ctx: ToolContext, request: Omit<TurnRequest, "params">, engine?: GraphEngine): Promise<{ items: string[]; scores: number[]; events: StepEvent[] }> {
+  const { events, outcome } = await collectRun(runGraph(agents.planner, turnState(ctx, request), { engine }));
   if (!outcome) throw new Error(failure(events));
   return { items: outcome.result.items, scores: outcome.result.scores, events };
 }

@@ -6,6 +6,13 @@ export type AppErrorCode =
   | "CATALOG_LOADING"
   | "CATALOG_FAILED"
   | "PAYLOAD_TOO_LARGE"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "RATE_LIMITED"
+  | "CONFLICT"
+  | "INVALID_GRAPH"
+  | "SHUTTING_DOWN"
+  | "COMMAND_FAILED"
   | "INTERNAL";
 
 /** An error a route throws on purpose: the error middleware turns it into `{error: {code, message}}`. */

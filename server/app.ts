@@ -1,25 +1,52 @@
 import express, { type ErrorRequestHandler } from "express";
 import { ZodError, z } from "zod";
+import type { ApiRouter } from "./api-router.ts";
 import { AppError } from "./app-error.ts";
-import type { CatalogHolder } from "./catalog-holder.ts";
+import { bearerToken } from "./auth.ts";
+import { cors } from "./cors.ts";
+import { openApiDocument } from "./openapi.ts";
 import { catalogRouter } from "./routes/catalog.ts";
+import { graphsRouter } from "./routes/graphs.ts";
 import { healthRouter } from "./routes/health.ts";
 import { recommendationsRouter } from "./routes/recommendations.ts";
+import { runsRouter } from "./routes/runs.ts";
+import { sessionsRouter } from "./routes/sessions.ts";
+import { usersRouter } from "./routes/users.ts";
+import type { ServerDeps } from "./server-deps.ts";
+import { StoreError } from "./storage/store-error.ts";
 
-export interface AppDeps {
-  catalog: CatalogHolder;
-  startedAt?: number;
+export interface AppOptions {
+  corsOrigins?: string[];
+  /** request bodies over this are refused with 413 */
+  bodyLimit?: string;
+  /** served at `/` when given (the built studio) */
+  staticDir?: string;
 }
 
-/** Builds the HTTP app; it never listens (server/index.ts does), so tests can mount it on port 0. */
-export function createApp(deps: AppDeps): express.Express {
+/** The API's routers, in mount order; the OpenAPI document is written from their declarations. */
+export function apiRouters(deps: ServerDeps): ApiRouter[] {
+  return [healthRouter(deps), catalogRouter(deps), usersRouter(deps), sessionsRouter(deps), graphsRouter(deps), runsRouter(deps), recommendationsRouter(deps)];
+}
+
+/** Builds the HTTP app; it never listens (start-server.ts does), so tests can mount it on port 0. */
+export function createApp(deps: ServerDeps, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use(express.json({ limit: "256kb" }));
-  app.use("/api/health", healthRouter(deps.catalog, deps.startedAt ?? Date.now()));
-  app.use("/api/catalog", catalogRouter(deps.catalog));
-  app.use("/api/recommendations", recommendationsRouter(deps.catalog));
-  app.use((req, _res, next) => next(new AppError(404, "NOT_FOUND", `no route for ${req.method} ${req.path}`)));
+  app.set("trust proxy", "loopback");
+  app.use(cors(options.corsOrigins ?? []));
+  app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
+  app.use(async (req, res, next) => {
+    res.locals.principal = await deps.auth.principalOf(bearerToken(req.headers.authorization));
+    next();
+  });
+  const routers = apiRouters(deps);
+  for (const router of routers) app.use(router.prefix, router.router);
+  const document = openApiDocument(routers.flatMap((r) => r.routes), "0.1.0");
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  if (options.staticDir) app.use(express.static(options.staticDir, { index: "index.html" }));
+  app.use((req, _res, next) => next(new AppError(404, "NOT_FOUND", `no route for ${req.method} ${req.path}; GET /api/openapi.json lists them`)));
   app.use(errorHandler);
   return app;
 }
@@ -31,6 +58,10 @@ const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return body(400, "VALIDATION_FAILED", z.prettifyError(error).replace(/\n/g, "; "), details);
+  }
+  if (error instanceof StoreError) {
+    const status = error.code === "NOT_FOUND" ? 404 : error.code === "CONFLICT" ? 409 : 400;
+    return body(status, error.code === "INVALID" ? "VALIDATION_FAILED" : error.code, error.message);
   }
   if (error?.type === "entity.parse.failed") return body(400, "BAD_JSON", `request body is not valid JSON: ${error.message}`);
   if (error?.type === "entity.too.large") return body(413, "PAYLOAD_TOO_LARGE", `request body over the ${error.limit}-byte limit`);

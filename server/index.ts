@@ -1,33 +1,55 @@
-import { createApp } from "./app.ts";
-import { CatalogHolder } from "./catalog-holder.ts";
-import { prepareCatalog } from "../runtime/prepared-catalog.ts";
+import { z } from "zod";
+import { corsOrigins } from "./cors.ts";
+import { startServer } from "./start-server.ts";
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const ref = process.env.RECBOT_CATALOG ?? "demo";
 const log = (m: string) => console.log(`recbot: ${m}`);
 
-const holder = new CatalogHolder(ref);
-const server = createApp({ catalog: holder }).listen(port, host, () => {
-  const address = server.address();
-  const actual = typeof address === "object" && address ? address.port : port;
-  log(`listening on http://${host}:${actual} (health: /api/health)`);
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  RECBOT_CATALOG: z.string().min(1).default("demo"),
+  RECBOT_DATA_DIR: z.string().min(1).optional(),
+  RECBOT_ANALYST_TOKEN: z.string().optional(),
+  RECBOT_CORS_ORIGINS: z.string().optional(),
+  RECBOT_COMMANDS_PER_SECOND: z.coerce.number().min(0).default(10),
+  RECBOT_COMMAND_BURST: z.coerce.number().int().min(1).default(20),
+  RECBOT_SIGNUPS_PER_SECOND: z.coerce.number().min(0).default(1),
+  RECBOT_SKIP_BAD_LINES: z.enum(["0", "1"]).default("0"),
+  RECBOT_CHECK_RESPONSES: z.enum(["0", "1"]).default("0"),
 });
 
-prepareCatalog(ref, { dataDir: process.env.RECBOT_DATA_DIR, progress: true, skipBadLines: process.env.RECBOT_SKIP_BAD_LINES === "1", log })
-  .then((prepared) => {
-    holder.resolve(prepared);
-    log(`ready: ${prepared.catalog.name}`);
-  })
-  .catch((error: unknown) => {
-    holder.fail(error);
-    console.error(`recbot: catalog ${ref} failed to load: ${error instanceof Error ? error.message : String(error)}`);
-  });
-
-function shutdown(signal: string) {
-  log(`${signal}: closing`);
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
+const parsed = Env.safeParse(process.env);
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`recbot: environment variable ${issue.path.join(".")}: ${issue.message}`);
+  process.exit(2);
 }
-process.on("SIGINT", () => shutdown("SIGINT"));
-process.on("SIGTERM", () => shutdown("SIGTERM"));
+const env = parsed.data;
+
+try {
+  const server = await startServer({
+    port: env.PORT, host: env.HOST, catalogRef: env.RECBOT_CATALOG, dataDir: env.RECBOT_DATA_DIR,
+    analystToken: env.RECBOT_ANALYST_TOKEN, corsOrigins: corsOrigins(env.RECBOT_CORS_ORIGINS),
+    commandsPerSecond: env.RECBOT_COMMANDS_PER_SECOND, commandBurst: env.RECBOT_COMMAND_BURST,
+    signupsPerSecond: env.RECBOT_SIGNUPS_PER_SECOND,
+    skipBadLines: env.RECBOT_SKIP_BAD_LINES === "1", checkResponses: env.RECBOT_CHECK_RESPONSES === "1",
+    progress: process.stderr.isTTY, log,
+  });
+  log(`listening on ${server.url} (health: /api/health, API: /api/openapi.json)`);
+  if (server.createdAnalystToken) {
+    log(`analyst token (shown once; keep it): ${server.createdAnalystToken}`);
+  }
+  server.ready.then(
+    () => log(`ready: ${server.deps.catalog.prepared?.catalog.name}`),
+    (error: unknown) => console.error(`recbot: catalog ${server.deps.catalog.ref} failed to load: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const shutdown = (signal: string) => {
+    log(`${signal}: finishing running commands, then closing`);
+    server.close().then(() => process.exit(0), () => process.exit(1));
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+} catch (error) {
+  console.error(`recbot: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,9 +1,9 @@
-import { Router } from "express";
 import { z } from "zod";
 import { itemRecord } from "../../catalog/catalog.ts";
 import { Preferences, emptyPreferences } from "../../schemas/preferences.ts";
 import { recommendTurn } from "../../tools/run-chain.ts";
-import type { CatalogHolder } from "../catalog-holder.ts";
+import { ApiRouter } from "../api-router.ts";
+import type { ServerDeps } from "../server-deps.ts";
 
 export const RecommendationRequest = z.object({
   user: z.string().min(1).max(200).optional().describe("User id; omitted or unknown → popularity-based feed"),
@@ -12,22 +12,18 @@ export const RecommendationRequest = z.object({
   k: z.number().int().min(1).max(200).default(10).describe("Feed length"),
 });
 
-/** POST /api/recommendations: one Planner turn (Filter → Matcher → Attenuator → Aggregator) on given preferences. */
-export function recommendationsRouter(holder: CatalogHolder): Router {
-  const router = Router();
-  router.post("/", (req, res) => {
-    const request = RecommendationRequest.parse(req.body ?? {});
-    const { catalog, context } = holder.require();
-    const t0 = performance.now();
-    const turn = recommendTurn(context, {
-      preferences: request.preferences ?? emptyPreferences(), user: request.user, exclude: request.exclude, k: request.k,
+/** POST /api/recommendations: one stateless Planner turn (the tool chain called directly) on given preferences. */
+export function recommendationsRouter(deps: ServerDeps): ApiRouter {
+  return new ApiRouter("/api/recommendations", "recommendations", deps.checkResponses)
+    .add({ method: "post", path: "/", summary: "A feed for given preferences, without a session (nothing is stored)", access: "public", body: RecommendationRequest }, ({ body }) => {
+      const { catalog, context } = deps.catalog.require();
+      const t0 = performance.now();
+      const turn = recommendTurn(context, { preferences: body.preferences ?? emptyPreferences(), user: body.user, exclude: body.exclude, k: body.k });
+      const ms = performance.now() - t0;
+      return {
+        items: turn.items.map((id, rank) => ({ ...itemRecord(catalog, catalog.indexOf.get(id)!), score: turn.scores[rank] })),
+        steps: turn.steps,
+        ms,
+      };
     });
-    const ms = performance.now() - t0;
-    res.json({
-      items: turn.items.map((id, rank) => ({ ...itemRecord(catalog, catalog.indexOf.get(id)!), score: turn.scores[rank] })),
-      steps: turn.steps,
-      ms,
-    });
-  });
-  return router;
 }

@@ -86,6 +86,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_events_by_run ON feed_events(run_id);
     `,
   },
+  {
+    version: 2,
+    name: "user credentials, graphs chosen per session, settings",
+    sql: `
+      ALTER TABLE users ADD COLUMN token_hash TEXT;
+      CREATE UNIQUE INDEX users_by_token ON users(token_hash) WHERE token_hash IS NOT NULL;
+      ALTER TABLE sessions ADD COLUMN graphs_json TEXT NOT NULL DEFAULT '{}';
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -15,17 +15,27 @@ export const UserRecord = z.object({
   createdAt: Millis,
 });
 
-export const NewUser = z.object({ id: Id.optional(), name: z.string().max(200).nullable().default(null) });
+export const NewUser = z.object({
+  id: Id.optional(),
+  name: z.string().max(200).nullable().default(null),
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional().describe("SHA-256 of the user's API token, hex"),
+});
+
+/** A saved graph version; without `version`, the latest one when the turn runs. */
+export const GraphRef = z.object({ name: Id, version: z.int().min(1).optional() });
+/** The graphs a session's turns run; an absent agent runs the server's default. */
+export const SessionGraphs = z.object({ parser: GraphRef.optional(), planner: GraphRef.optional() });
 
 /** A session: one LangGraph thread (same id) of turns by one user. */
 export const SessionRecord = z.object({
   id: Id,
   userId: Id,
   catalogUser: z.string().nullable().describe("The catalog user whose history personalises the feed"),
+  graphs: SessionGraphs,
   createdAt: Millis,
 });
 
-export const NewSession = z.object({ id: Id.optional(), userId: Id, catalogUser: z.string().nullable().default(null) });
+export const NewSession = z.object({ id: Id.optional(), userId: Id, catalogUser: z.string().nullable().default(null), graphs: SessionGraphs.default({}) });
 
 /** One completed turn: the command, the memory P_{t+1} it produced, the feed shown, the runs that made it. */
 export const TurnRecord = z.object({
@@ -125,6 +135,8 @@ export const NewFeedEvent = FeedEventRecord.omit({ id: true, userId: true, posit
 });
 
 export type UserRecord = z.infer<typeof UserRecord>;
+export type GraphRef = z.infer<typeof GraphRef>;
+export type SessionGraphs = z.infer<typeof SessionGraphs>;
 export type NewUser = z.input<typeof NewUser>;
 export type SessionRecord = z.infer<typeof SessionRecord>;
 export type NewSession = z.input<typeof NewSession>;

@@ -9,17 +9,25 @@ export const SELECT_RUNS = `SELECT ${RUN_COLUMNS} FROM runs`;
 /** Every fixed statement of the store, prepared once when it opens. Values are always bound, never spliced. */
 export function prepareStatements(db: Database.Database) {
   return {
-    insertUser: db.prepare("INSERT INTO users (id, name, created_at) VALUES (@id, @name, @createdAt)"),
+    insertUser: db.prepare("INSERT INTO users (id, name, token_hash, created_at) VALUES (@id, @name, @tokenHash, @createdAt)"),
     getUser: db.prepare("SELECT id, name, created_at FROM users WHERE id = ?"),
+    getUserByToken: db.prepare("SELECT id, name, created_at FROM users WHERE token_hash = ?"),
 
-    insertSession: db.prepare("INSERT INTO sessions (id, user_id, catalog_user, created_at) VALUES (@id, @userId, @catalogUser, @createdAt)"),
-    getSession: db.prepare("SELECT id, user_id, catalog_user, created_at FROM sessions WHERE id = ?"),
-    listSessions: db.prepare("SELECT id, user_id, catalog_user, created_at FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
+    insertSession: db.prepare(`INSERT INTO sessions (id, user_id, catalog_user, graphs_json, created_at)
+      VALUES (@id, @userId, @catalogUser, @graphs, @createdAt)`),
+    getSession: db.prepare("SELECT id, user_id, catalog_user, graphs_json, created_at FROM sessions WHERE id = ?"),
+    listSessions: db.prepare("SELECT id, user_id, catalog_user, graphs_json, created_at FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
+
+    getSetting: db.prepare("SELECT value FROM settings WHERE key = ?").pluck(),
+    // the first writer wins, so two processes starting at once agree on one value
+    addSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING"),
+    setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
 
     lastTurn: db.prepare("SELECT COALESCE(MAX(turn), 0) FROM turns WHERE session_id = ?").pluck(),
     insertTurn: db.prepare(`INSERT INTO turns (session_id, turn, command, memory_json, feed_json, run_ids_json, at)
       VALUES (@sessionId, @turn, @command, @memory, @feed, @runIds, @at)`),
     listTurns: db.prepare("SELECT * FROM turns WHERE session_id = ? ORDER BY turn"),
+    getLastTurn: db.prepare("SELECT * FROM turns WHERE session_id = ? ORDER BY turn DESC LIMIT 1"),
 
     latestGraph: db.prepare("SELECT * FROM graph_versions WHERE name = ? ORDER BY version DESC LIMIT 1"),
     getGraphVersion: db.prepare("SELECT * FROM graph_versions WHERE name = ? AND version = ?"),

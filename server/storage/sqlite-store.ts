@@ -62,9 +62,23 @@ export class SqliteStore implements Store {
 
   async createUser(input: NewUser = {}): Promise<UserRecord> {
     const user = parseOrThrow(NewUser, input, "user");
-    const row = { id: user.id ?? randomUUID(), name: user.name, createdAt: this.now() };
+    const row = { id: user.id ?? randomUUID(), name: user.name, tokenHash: user.tokenHash ?? null, createdAt: this.now() };
     unique(() => this.sql.insertUser.run(row), `user \`${row.id}\``);
     return toUser({ id: row.id, name: row.name, created_at: row.createdAt });
+  }
+
+  async getUserByTokenHash(tokenHash: string): Promise<UserRecord | null> {
+    const row = this.sql.getUserByToken.get(tokenHash) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return (this.sql.getSetting.get(key) as string | undefined) ?? null;
+  }
+
+  async setSetting(key: string, value: string, options: { ifAbsent?: boolean } = {}): Promise<string> {
+    (options.ifAbsent ? this.sql.addSetting : this.sql.setSetting).run(key, value);
+    return this.sql.getSetting.get(key) as string;
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
@@ -74,12 +88,12 @@ export class SqliteStore implements Store {
 
   async createSession(input: NewSession): Promise<SessionRecord> {
     const session = parseOrThrow(NewSession, input, "session");
-    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, createdAt: this.now() };
+    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), createdAt: this.now() };
     this.db.transaction(() => {
       if (!this.sql.getUser.get(row.userId)) throw new StoreError("NOT_FOUND", `user \`${row.userId}\` does not exist; create the user before its sessions`);
       unique(() => this.sql.insertSession.run(row), `session \`${row.id}\``);
     })();
-    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, created_at: row.createdAt });
+    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, created_at: row.createdAt });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -104,6 +118,11 @@ export class SqliteStore implements Store {
       this.sql.insertTurn.run(row);
     }).immediate();
     return { ...turn, at: row.at };
+  }
+
+  async getLastTurn(sessionId: string): Promise<TurnRecord | null> {
+    const row = this.sql.getLastTurn.get(sessionId) as TurnRow | undefined;
+    return row ? toTurn(row) : null;
   }
 
   async listTurns(sessionId: string): Promise<TurnRecord[]> {

@@ -27,6 +27,12 @@ import type {
 export interface Store {
   createUser(user?: NewUser): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;
+  /** The user whose API token hashes to this (SHA-256, hex). */
+  getUserByTokenHash(tokenHash: string): Promise<UserRecord | null>;
+
+  getSetting(key: string): Promise<string | null>;
+  /** Sets a setting (with `ifAbsent`, only if unset); returns the value now stored. */
+  setSetting(key: string, value: string, options?: { ifAbsent?: boolean }): Promise<string>;
 
   /** The session's id is also its LangGraph thread id. */
   createSession(session: NewSession): Promise<SessionRecord>;
@@ -35,6 +41,8 @@ export interface Store {
 
   /** Appends the next turn of a session; its number must be one more than the last one's. */
   appendTurn(turn: NewTurn): Promise<TurnRecord>;
+  /** The session's last turn, or null before its first. */
+  getLastTurn(sessionId: string): Promise<TurnRecord | null>;
   /** The session's turns, oldest first. */
   listTurns(sessionId: string): Promise<TurnRecord[]>;
 

@@ -1,0 +1,19 @@
+import type { Authenticator } from "./auth.ts";
+import type { CatalogHolder } from "./catalog-holder.ts";
+import type { CommandRunner } from "./command-runner.ts";
+import type { GraphRegistry } from "./graph-registry.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+import type { Store } from "./storage/store.ts";
+
+/** Everything routes and the live channel share; built once by startServer (or a test). */
+export interface ServerDeps {
+  catalog: CatalogHolder;
+  store: Store;
+  auth: Authenticator;
+  graphs: GraphRegistry;
+  runner: CommandRunner;
+  limits: { commands: RateLimiter; signups: RateLimiter };
+  startedAt: number;
+  /** validate every response against its declared schema (tests turn it on) */
+  checkResponses: boolean;
+}

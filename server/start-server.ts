@@ -1,0 +1,116 @@
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { resolveDataDir } from "../models/model-cache.ts";
+import { prepareCatalog, type PreparedCatalog } from "../runtime/prepared-catalog.ts";
+import { createApp } from "./app.ts";
+import { Authenticator, ensureAnalystToken } from "./auth.ts";
+import { CatalogHolder } from "./catalog-holder.ts";
+import { CommandRunner } from "./command-runner.ts";
+import { GraphRegistry, seedShippedGraphs } from "./graph-registry.ts";
+import { attachLiveHandlers, createLiveServer, livePublisher, type LiveServer } from "./live/live-channel.ts";
+import { RateLimiter } from "./rate-limiter.ts";
+import type { ServerDeps } from "./server-deps.ts";
+import { SqliteStore } from "./storage/sqlite-store.ts";
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** catalog reference (`demo`, `movielens:<dir>`, a folder); ignored when `prepared` is given */
+  catalogRef?: string;
+  /** a catalog already prepared, or being prepared elsewhere (the server answers 503 until it resolves) */
+  prepared?: PreparedCatalog | Promise<PreparedCatalog>;
+  /** data folder: the SQLite file and the model cache; default RECBOT_DATA_DIR or ./recbot-data */
+  dataDir?: string;
+  analystToken?: string;
+  corsOrigins?: string[];
+  /** per client: sustained commands per second and burst; 0 turns the limit off */
+  commandsPerSecond?: number;
+  commandBurst?: number;
+  /** new users per second from one address (burst 30); 0 turns the limit off */
+  signupsPerSecond?: number;
+  skipBadLines?: boolean;
+  staticDir?: string;
+  checkResponses?: boolean;
+  /** how long shutdown waits for running commands */
+  drainMs?: number;
+  log?: (message: string) => void;
+  progress?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: ServerDeps;
+  io: LiveServer;
+  /** resolves when the catalog is ready (rejects if it failed to load) */
+  ready: Promise<void>;
+  /** the analyst token when this start created it (printed once), else undefined */
+  createdAnalystToken?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (migrating it, marking runs a crash left `running` as interrupted, seeding the shipped
+ * graphs), then listens at once while the catalog and its models load; routes answer 503 until it is ready.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolveDataDir(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, "recbot.sqlite");
+  const store = new SqliteStore(new Database(file), {}, true);
+  const interrupted = await store.markInterruptedRuns();
+  if (interrupted > 0) log(`${interrupted} run(s) left running by a previous process marked interrupted`);
+  const seeded = await seedShippedGraphs(store);
+  if (seeded.length > 0) log(`saved shipped graphs: ${seeded.join(", ")}`);
+  const analyst = await ensureAnalystToken(store, options.analystToken);
+
+  const holder = new CatalogHolder(options.catalogRef ?? "demo");
+  const http = createServer();
+  const corsOrigins = options.corsOrigins ?? [];
+  const io = createLiveServer(http, corsOrigins);
+  const graphs = new GraphRegistry(store, () => holder.require().context);
+  const runner = new CommandRunner({ store, catalog: holder, graphs, publish: livePublisher(io) });
+  const deps: ServerDeps = {
+    catalog: holder, store, graphs, runner,
+    auth: new Authenticator(store, analyst.hash),
+    limits: {
+      commands: new RateLimiter(options.commandsPerSecond ?? 10, options.commandBurst ?? 20),
+      signups: new RateLimiter(options.signupsPerSecond ?? 1, 30),
+    },
+    startedAt: Date.now(),
+    checkResponses: options.checkResponses ?? false,
+  };
+  http.on("request", createApp(deps, { corsOrigins, staticDir: options.staticDir }));
+  attachLiveHandlers(io, deps);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+
+  const ready = Promise.resolve(options.prepared ?? prepareCatalog(holder.ref, { dataDir, progress: options.progress, skipBadLines: options.skipBadLines, log })).then(
+      (prepared) => holder.resolve(prepared),
+      (error: unknown) => {
+        holder.fail(error);
+        throw error;
+      },
+    );
+  ready.catch(() => undefined);
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    http.close();
+    const left = await deps.runner.drain(options.drainMs ?? 10_000);
+    if (left > 0) log(`${left} command(s) still running at shutdown; their runs will be marked interrupted at the next start`);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    http.closeAllConnections();
+    await store.close();
+  })());
+  return { url, port, deps, io, ready, createdAnalystToken: analyst.created, close };
+}

@@ -71,7 +71,7 @@ export async function* runGraph(agent: CompiledAgent, input: RankState | ParseIn
     return { result, state };
   }
   const state = last as ParserGraphStateType;
-  const result: ParserResult = { kind: "parser", preferences: state.preferences ?? (input as ParseInput).memory, source: state.source, notes: state.notes };
+  const result: ParserResult = { kind: "parser", preferences: state.preferences ?? (input as ParseInput).memory, source: state.source ?? "offline", notes: state.notes };
   yield { ...base, type: "run_end", at: Date.now(), ms, result };
   return { result, state };
 }

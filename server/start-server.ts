@@ -108,6 +108,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     http.close();
     const left = await deps.runner.drain(options.drainMs ?? 10_000);
     if (left > 0) log(`${left} command(s) still running at shutdown; their runs will be marked interrupted at the next start`);
+    // the last commands' acks are queued behind their results; give the sockets a moment to flush them
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise<void>((resolve) => io.close(() => resolve()));
     http.closeAllConnections();
     await store.close();

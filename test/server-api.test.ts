@@ -1,31 +1,20 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { historyOf } from "../catalog/catalog.ts";
 import { prepareCatalog, type PreparedCatalog } from "../runtime/prepared-catalog.ts";
-import { createApp } from "../server/app.ts";
-import { CatalogHolder } from "../server/catalog-holder.ts";
-import { mlRef, requestJson, tempDir } from "./helpers.ts";
+import type { RunningServer } from "../server/start-server.ts";
+import { mlRef, tempDir } from "./helpers.ts";
+import { client, startTestServer } from "./support/test-server.ts";
 
 let prepared: PreparedCatalog;
-let server: Server;
-let base: string;
-
-function listen(holder: CatalogHolder): Promise<Server> {
-  return new Promise((resolve) => {
-    const s = createApp({ catalog: holder }).listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
-const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-const get = (path: string, root = base) => requestJson(root + path);
-const post = (path: string, body: string) => requestJson(base + path, body);
+let server: RunningServer;
+const get = (path: string, root = server.url) => client(root).get(path);
+const post = (path: string, body: string) => client(server.url).postRaw(path, body);
 
 beforeAll(async () => {
   prepared = await prepareCatalog(mlRef, { dataDir: tempDir("server") });
-  server = await listen(CatalogHolder.ready(prepared));
-  base = urlOf(server);
+  server = await startTestServer({ prepared });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("HTTP API on a real server", () => {
   it("reports health and catalog stats", async () => {
@@ -75,15 +64,45 @@ describe("HTTP API on a real server", () => {
   });
 
   it("answers 503 with a reason while the catalog is still loading", async () => {
-    const loading = await listen(new CatalogHolder("demo"));
+    const loading = await startTestServer({ prepared: new Promise(() => {}) });
     try {
-      const health = await get("/api/health", urlOf(loading));
+      const health = await get("/api/health", loading.url);
       expect(health.body.status).toBe("loading");
-      const stats = await get("/api/catalog", urlOf(loading));
+      const stats = await get("/api/catalog", loading.url);
       expect(stats.status).toBe(503);
       expect(stats.body.error.code).toBe("CATALOG_LOADING");
     } finally {
-      await new Promise((r) => loading.close(r));
+      await loading.close();
     }
+  });
+
+  it("searches items by title words, then by meaning", async () => {
+    const byTitle = await get("/api/catalog/search?q=toy%20story&limit=3");
+    expect(byTitle.status).toBe(200);
+    expect(byTitle.body[0].title).toMatch(/Toy Story/);
+    const empty = await get("/api/catalog/search?q=");
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details[0].path).toBe("q");
+  });
+
+  it("lists catalog users with the longest histories, for personalised sessions", async () => {
+    const users = (await get("/api/catalog/users?limit=3")).body;
+    expect(users).toHaveLength(3);
+    expect(users[0].historyLength).toBeGreaterThanOrEqual(users[1].historyLength);
+    expect(users[0].historyLength).toBe(historyOf(prepared.catalog, prepared.catalog.interactions.userIndex.get(users[0].id)!).length);
+  });
+
+  it("serves an OpenAPI document with every route, its access and its schemas", async () => {
+    const doc = (await get("/api/openapi.json")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    for (const op of ["POST /api/users", "POST /api/sessions", "POST /api/sessions/{id}/commands", "POST /api/sessions/{id}/events", "GET /api/runs/{id}", "POST /api/graphs/{name}/versions", "GET /api/graphs/{name}/export", "GET /api/health"]) {
+      expect(ops).toContain(op);
+    }
+    const command = doc.paths["/api/sessions/{id}/commands"].post;
+    expect(command.security).toEqual([{ bearer: [] }]);
+    expect(command.requestBody.content["application/json"].schema.properties.command.maxLength).toBe(500);
+    expect(command.responses["200"].content["application/json"].schema.properties.feed.type).toBe("array");
+    expect(doc.paths["/api/runs"].get.parameters.map((p: { name: string }) => p.name)).toContain("hasFallback");
   });
 });

@@ -35,11 +35,13 @@ export class LoadClient {
   private closing = false;
 
   private constructor(readonly name: string, readonly sessionId: string, private readonly socket: LiveSocket, public tally: PhaseTally) {
-    socket.on("step", (message) => {
-      const request = this.route(message);
-      if (!request) return;
-      if (request.steps.has(message.seq)) this.tally.duplicated++;
-      else request.steps.set(message.seq, message);
+    socket.on("steps", (messages) => {
+      for (const message of messages) {
+        const request = this.route(message);
+        if (!request) continue;
+        if (request.steps.has(message.seq)) this.tally.duplicated++;
+        else request.steps.set(message.seq, message);
+      }
     });
     socket.on("feed", (message) => {
       const request = this.route(message);

@@ -37,19 +37,47 @@ export function preferenceDiff(before: Preferences, after: Preferences): { added
   const empty = (): ConstraintSet => ({ positive: { hard: [], soft: [] }, negative: { hard: [], soft: [] } });
   const added = empty();
   const removed = empty();
+  if (before === after) return { added, removed };
   for (const [pol, str] of BUCKETS) {
-    const was = new Set(before[pol][str].map(keyOf));
-    const now = new Set(after[pol][str].map(keyOf));
-    added[pol][str] = after[pol][str].filter((c) => !was.has(keyOf(c)));
-    removed[pol][str] = before[pol][str].filter((c) => !now.has(keyOf(c)));
+    const from = before[pol][str];
+    const to = after[pol][str];
+    if (from === to || (from.length === 0 && to.length === 0)) continue;
+    const fromKeys = from.map(keyOf);
+    const toKeys = to.map(keyOf);
+    const was = new Set(fromKeys);
+    const now = new Set(toKeys);
+    added[pol][str] = to.filter((_, i) => !was.has(toKeys[i]));
+    removed[pol][str] = from.filter((_, i) => !now.has(fromKeys[i]));
   }
   return { added, removed };
 }
 
-const brief = (value: unknown) => {
-  const text = JSON.stringify(value);
-  return text === undefined ? "undefined" : text;
-};
+/** JSON of `value`, cut once it passes `budget` characters: stages hand over large structures, a summary needs a line. */
+function brief(value: unknown, budget = MAX_SUMMARY): string {
+  let out = "";
+  const write = (v: unknown): void => {
+    if (out.length > budget) return;
+    if (v === null || typeof v !== "object") {
+      out += v === undefined ? "undefined" : typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
+      return;
+    }
+    const array = Array.isArray(v);
+    out += array ? "[" : "{";
+    let first = true;
+    for (const key of array ? v.keys() : Object.keys(v)) {
+      const item = (v as Record<string | number, unknown>)[key];
+      if (!array && item === undefined) continue;
+      if (out.length > budget) break;
+      if (!first) out += ",";
+      first = false;
+      if (!array) out += `${JSON.stringify(key)}:`;
+      write(item);
+    }
+    out += array ? "]" : "}";
+  };
+  write(value);
+  return out;
+}
 
 /** A Parser node's input/output in a line each, with how the memory changed. */
 export function summarizeParserStep(before: ParserState, update: Partial<ParserState>): StepSummary {

@@ -42,7 +42,8 @@ export type LiveFeed = z.infer<typeof LiveFeed>;
 export type LiveFailure = z.infer<typeof LiveFailure>;
 
 export interface ServerToClientEvents {
-  step: (message: LiveStep) => void;
+  /** steps in order as they happen; those produced in the same moment arrive together, in one message */
+  steps: (messages: LiveStep[]) => void;
   feed: (message: LiveFeed) => void;
   command_failed: (message: LiveFailure) => void;
 }

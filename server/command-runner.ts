@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { itemRecord } from "../catalog/catalog.ts";
-import { runGraph } from "../graphs/run-graph.ts";
+import { runGraph, type ParserOutcome, type PlannerOutcome } from "../graphs/run-graph.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
 import { CommandRequest, type CommandResult, type FeedItem } from "../schemas/api.ts";
 import type { LiveFailure, LiveFeed, LiveStep } from "../schemas/live-protocol.ts";
@@ -91,19 +92,30 @@ export class CommandRunner {
     const turn = (last?.turn ?? 0) + 1;
     let seq = 0;
     const emit = (event: StepEvent) => publish.step({ sessionId: session.id, requestId, turn, seq: ++seq, event });
+    // writes are not awaited one by one: the store commits them in order at the end of the event-loop turn,
+    // and the command awaits them all before it answers
+    const writes: Promise<unknown>[] = [];
+    const parserRun = { id: randomUUID() };
+    const plannerRun = { id: randomUUID() };
 
-    const parserRun = await store.startRun({ kind: "parser", graph: parser.name, version: parser.version, sessionId: session.id });
-    const parsed = await this.drive(parserRun.id, runGraph(parser.agent, {
-      command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [],
-    }, { runId: parserRun.id }), emit);
+    let parsed: ParserOutcome;
+    let planned: PlannerOutcome;
+    try {
+      writes.push(store.startRun({ id: parserRun.id, kind: "parser", graph: parser.name, version: parser.version, sessionId: session.id }));
+      parsed = await this.drive(parserRun.id, runGraph(parser.agent, {
+        command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [],
+      }, { runId: parserRun.id }), emit, writes);
+
+      const notInterested = events.filter((e) => e.type === "not_interested").map((e) => e.itemId);
+      writes.push(store.startRun({ id: plannerRun.id, kind: "planner", graph: planner.name, version: planner.version, sessionId: session.id }));
+      planned = await this.drive(plannerRun.id, runGraph(planner.agent, turnState(context, {
+        preferences: parsed.result.preferences, user: session.catalogUser ?? undefined, k: request.k, exclude: notInterested,
+      }), { runId: plannerRun.id }), emit, writes);
+    } finally {
+      await Promise.all(writes);
+    }
+
     const memory = parsed.result.preferences;
-
-    const notInterested = events.filter((e) => e.type === "not_interested").map((e) => e.itemId);
-    const plannerRun = await store.startRun({ kind: "planner", graph: planner.name, version: planner.version, sessionId: session.id });
-    const planned = await this.drive(plannerRun.id, runGraph(planner.agent, turnState(context, {
-      preferences: memory, user: session.catalogUser ?? undefined, k: request.k, exclude: notInterested,
-    }), { runId: plannerRun.id }), emit);
-
     const { items, scores } = planned.result;
     await store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [parserRun.id, plannerRun.id] });
     const feed: FeedItem[] = items.map((id, position) => ({ ...itemRecord(catalog, catalog.indexOf.get(id)!), position, score: scores[position] }));
@@ -118,7 +130,7 @@ export class CommandRunner {
   }
 
   /** Writes and publishes each event as it comes, then records how the run ended; a failed run is an error. */
-  private async drive<R extends { result: unknown }>(runId: string, run: AsyncGenerator<StepEvent, R | null>, emit: (event: StepEvent) => void): Promise<R> {
+  private async drive<R extends { result: unknown }>(runId: string, run: AsyncGenerator<StepEvent, R | null>, emit: (event: StepEvent) => void, writes: Promise<unknown>[]): Promise<R> {
     for (;;) {
       const next = await run.next();
       if (next.done) {
@@ -126,10 +138,10 @@ export class CommandRunner {
         throw new AppError(422, "COMMAND_FAILED", `run ${runId} failed; GET /api/runs/${runId} has its steps`);
       }
       const event = next.value;
-      await this.deps.store.appendStep(runId, event);
-      if (event.type === "run_end") await this.deps.store.finishRun(runId, { status: "ok", result: event.result });
+      writes.push(this.deps.store.appendStep(runId, event));
+      if (event.type === "run_end") writes.push(this.deps.store.finishRun(runId, { status: "ok", result: event.result }));
       if (event.type === "error") {
-        await this.deps.store.finishRun(runId, { status: "error", error: { code: event.code, message: event.message, nodeId: event.nodeId } });
+        writes.push(this.deps.store.finishRun(runId, { status: "error", error: { code: event.code, message: event.message, nodeId: event.nodeId } }));
         emit(event);
         throw new AppError(422, "COMMAND_FAILED", event.message, { runId, code: event.code, nodeId: event.nodeId });
       }

@@ -54,10 +54,17 @@ export class GraphRegistry {
   async resolve(kind: "parser", ref?: GraphRef): Promise<ResolvedGraph<CompiledParser>>;
   async resolve(kind: "planner", ref?: GraphRef): Promise<ResolvedGraph<CompiledPlanner>>;
   async resolve(kind: GraphKind, ref: GraphRef = { name: this.defaults[kind] }): Promise<ResolvedGraph<CompiledAgent>> {
-    const record = ref.version === undefined ? await this.store.getLatestGraph(ref.name) : await this.store.getGraphVersion(ref.name, ref.version);
-    if (!record) throw new AppError(404, "NOT_FOUND", `no saved graph \`${ref.name}\`${ref.version ? ` version ${ref.version}` : ""}; GET /api/graphs lists them`);
-    if (record.kind !== kind) throw new AppError(400, "INVALID_GRAPH", `graph \`${ref.name}\` is a ${record.kind} graph; it cannot run as the ${kind}`);
-    return { name: record.name, version: record.version, agent: this.compile(record) };
+    const version = ref.version ?? (await this.store.getLatestGraphInfo(ref.name))?.version;
+    const cached = version === undefined ? undefined : this.compiled.get(`${ref.name}@${version}`);
+    const agent = cached ?? (await this.load(ref.name, version));
+    if (agent.kind !== kind) throw new AppError(400, "INVALID_GRAPH", `graph \`${ref.name}\` is a ${agent.kind} graph; it cannot run as the ${kind}`);
+    return { name: ref.name, version: version!, agent };
+  }
+
+  private async load(name: string, version: number | undefined): Promise<CompiledAgent> {
+    const record = version === undefined ? null : await this.store.getGraphVersion(name, version);
+    if (!record) throw new AppError(404, "NOT_FOUND", `no saved graph \`${name}\`${version ? ` version ${version}` : ""}; GET /api/graphs lists them`);
+    return this.compile(record);
   }
 
   private compile(record: GraphVersionRecord): CompiledAgent {

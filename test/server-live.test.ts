@@ -24,7 +24,9 @@ afterAll(async () => {
 /** Everything a socket receives, in arrival order, validated against the shared protocol. */
 function record(socket: LiveClient) {
   const seen: { kind: "step" | "feed" | "failed"; message: any }[] = [];
-  socket.on("step", (m) => seen.push({ kind: "step", message: LiveStep.parse(m) }));
+  socket.on("steps", (ms) => {
+    for (const m of ms) seen.push({ kind: "step", message: LiveStep.parse(m) });
+  });
   socket.on("feed", (m) => seen.push({ kind: "feed", message: LiveFeed.parse(m) }));
   socket.on("command_failed", (m) => seen.push({ kind: "failed", message: m }));
   return seen;

@@ -53,8 +53,8 @@ describe("the server process across crashes and restarts", () => {
     // a command stuck in the LLM node: its first steps are stored, then the process dies
     llm.failNext({ kind: "delay", ms: 30_000 });
     const socket = await liveClient(first.url, alice.token);
-    const llmStarted = new Promise<string>((resolve) => socket.on("step", (m) => {
-      if (m.event.type === "node_start" && m.event.nodeId === "llm_parse") resolve(m.event.runId);
+    const llmStarted = new Promise<string>((resolve) => socket.on("steps", (ms) => {
+      for (const m of ms) if (m.event.type === "node_start" && m.event.nodeId === "llm_parse") resolve(m.event.runId);
     }));
     socket.emit("command", { sessionId: alice.sessionId, command, graphs: { parser: { name: "parser-llm" } } }, () => {});
     const asked = llm.requests.length;
@@ -91,8 +91,8 @@ describe("the server process across crashes and restarts", () => {
     const alice = await newUserSession(server.url);
     llm.failNext({ kind: "delay", ms: 1500 });
     const socket = await liveClient(server.url, alice.token);
-    const llmStarted = new Promise<void>((resolve) => socket.on("step", (m) => {
-      if (m.event.type === "node_start" && m.event.nodeId === "llm_parse") resolve();
+    const llmStarted = new Promise<void>((resolve) => socket.on("steps", (ms) => {
+      for (const m of ms) if (m.event.type === "node_start" && m.event.nodeId === "llm_parse") resolve();
     }));
     const ack = socket.emitWithAck("command", { sessionId: alice.sessionId, command, graphs: { parser: { name: "parser-llm" } } });
     await llmStarted;

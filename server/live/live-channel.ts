@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { ZodError, z } from "zod";
-import { LiveCommand, roomOf, Subscription, type Ack, type ClientToServerEvents, type ServerToClientEvents } from "../../schemas/live-protocol.ts";
+import { LiveCommand, roomOf, Subscription, type Ack, type LiveStep, type ClientToServerEvents, type ServerToClientEvents } from "../../schemas/live-protocol.ts";
 import { AppError } from "../app-error.ts";
 import { bearerToken, type Principal } from "../auth.ts";
 import { sessionFor, type Publisher } from "../command-runner.ts";
@@ -21,13 +21,44 @@ export function createLiveServer(http: HttpServer, corsOrigins: string[]): LiveS
   });
 }
 
-/** Publishes a command's events to its session's room and to the room watching every run (each socket once). */
+/**
+ * Publishes a command's events to its session's room and to the room watching every run (each socket once).
+ * Steps produced in one turn of the event loop go out as one `steps` message per session (a run's fast nodes
+ * take microseconds each, and a message each cost more than the nodes); a feed or failure first sends the
+ * steps before it, so order always holds.
+ */
 export function livePublisher(io: LiveServer): Publisher {
   const rooms = (sessionId: string) => [roomOf({ sessionId }), roomOf({ all: true })];
+  const pending = new Map<string, LiveStep[]>();
+  let scheduled = false;
+  const send = (sessionId: string) => {
+    const steps = pending.get(sessionId);
+    if (!steps) return;
+    pending.delete(sessionId);
+    io.to(rooms(sessionId)).emit("steps", steps);
+  };
+  const sendAll = () => {
+    scheduled = false;
+    for (const sessionId of [...pending.keys()]) send(sessionId);
+  };
   return {
-    step: (message) => io.to(rooms(message.sessionId)).emit("step", message),
-    feed: (message) => io.to(rooms(message.sessionId)).emit("feed", message),
-    failed: (message) => io.to(rooms(message.sessionId)).emit("command_failed", message),
+    step: (message) => {
+      const steps = pending.get(message.sessionId);
+      if (steps) steps.push(message);
+      else pending.set(message.sessionId, [message]);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(sendAll);
+      }
+    },
+    feed: (message) => {
+      send(message.sessionId);
+      io.to(rooms(message.sessionId)).emit("feed", message);
+    },
+    failed: (message) => {
+      send(message.sessionId);
+      io.to(rooms(message.sessionId)).emit("command_failed", message);
+    },
   };
 }
 

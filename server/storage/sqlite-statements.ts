@@ -29,6 +29,7 @@ export function prepareStatements(db: Database.Database) {
     listTurns: db.prepare("SELECT * FROM turns WHERE session_id = ? ORDER BY turn"),
     getLastTurn: db.prepare("SELECT * FROM turns WHERE session_id = ? ORDER BY turn DESC LIMIT 1"),
 
+    latestGraphInfo: db.prepare("SELECT name, version, kind, note, created_at FROM graph_versions WHERE name = ? ORDER BY version DESC LIMIT 1"),
     latestGraph: db.prepare("SELECT * FROM graph_versions WHERE name = ? ORDER BY version DESC LIMIT 1"),
     getGraphVersion: db.prepare("SELECT * FROM graph_versions WHERE name = ? AND version = ?"),
     insertGraphVersion: db.prepare(`INSERT INTO graph_versions (name, version, kind, spec_json, note, created_at)
@@ -48,6 +49,8 @@ export function prepareStatements(db: Database.Database) {
       RETURNING seq`).pluck(),
     finishRun: db.prepare(`UPDATE runs SET status = @status, finished_at = @finishedAt, has_fallback = @hasFallback,
       result_json = @result, error_json = @error WHERE id = @id AND status = 'running'`),
+    // the fast path for runs this process started and is still writing: it knows the next number and that the run runs
+    insertStep: db.prepare("INSERT INTO steps (run_id, seq, type, node_id, at, event_json) VALUES (@runId, @seq, @type, @nodeId, @at, @event)"),
     listSteps: db.prepare("SELECT run_id, seq, event_json FROM steps WHERE run_id = ? ORDER BY seq"),
     markInterrupted: db.prepare("UPDATE runs SET status = 'interrupted', finished_at = @now, error_json = @error WHERE status = 'running'"),
 

@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { GraphSpec } from "../../graphs/graph-spec.ts";
-import { StepEvent } from "../../graphs/step-events.ts";
+import type { StepEvent } from "../../graphs/step-events.ts";
+import { GroupCommit } from "./group-commit.ts";
 import { migrate } from "./migrations.ts";
 import {
   NewFeedEvent, NewGraphVersion, NewRun, NewSession, NewTurn, NewUser, RunFilter, RunOutcome,
@@ -23,6 +24,8 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** how long a write waits for another connection's lock before failing */
   busyTimeoutMs?: number;
+  /** how long run, step and turn writes may wait to be committed together (default 0: end of the event-loop turn) */
+  groupCommitMs?: number;
 }
 
 const isConstraint = (error: unknown, code: string) => error instanceof Database.SqliteError && error.code === code;
@@ -39,14 +42,18 @@ function unique<T>(write: () => T, what: string): T {
 
 /**
  * The Store on one SQLite file (better-sqlite3, WAL, foreign keys on). The file may be shared with
- * LangGraph's SqliteSaver, whose tables it leaves alone. Writes happen synchronously; the promises
- * only keep the interface portable.
+ * LangGraph's SqliteSaver, whose tables it leaves alone. Runs, steps and turns are group-committed at the end
+ * of the event-loop turn they were written in (one WAL commit for all of them); other writes happen at once.
+ * Every read first applies the queued writes.
  */
 export class SqliteStore implements Store {
   readonly schemaVersion: number;
   private readonly sql: Statements;
   private readonly runQueries = new Map<string, Database.Statement>();
   private readonly now: () => number;
+  private readonly writes: GroupCommit;
+  /** runs this store started and has not finished: their record so far, so steps skip a lookup each */
+  private readonly open = new Map<string, RunRecord>();
 
   /** Takes an open connection (e.g. the SessionStore's) and migrates it; `ownsDb` closes it on `close()`. */
   constructor(readonly db: Database.Database, options: SqliteStoreOptions = {}, private readonly ownsDb = false) {
@@ -58,9 +65,11 @@ export class SqliteStore implements Store {
     db.pragma("synchronous = NORMAL");
     this.schemaVersion = migrate(db);
     this.sql = prepareStatements(db);
+    this.writes = new GroupCommit(db, options.groupCommitMs ?? 0);
   }
 
   async createUser(input: NewUser = {}): Promise<UserRecord> {
+    this.writes.flush();
     const user = parseOrThrow(NewUser, input, "user");
     const row = { id: user.id ?? randomUUID(), name: user.name, tokenHash: user.tokenHash ?? null, createdAt: this.now() };
     unique(() => this.sql.insertUser.run(row), `user \`${row.id}\``);
@@ -68,25 +77,30 @@ export class SqliteStore implements Store {
   }
 
   async getUserByTokenHash(tokenHash: string): Promise<UserRecord | null> {
+    this.writes.flush();
     const row = this.sql.getUserByToken.get(tokenHash) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async getSetting(key: string): Promise<string | null> {
+    this.writes.flush();
     return (this.sql.getSetting.get(key) as string | undefined) ?? null;
   }
 
   async setSetting(key: string, value: string, options: { ifAbsent?: boolean } = {}): Promise<string> {
+    this.writes.flush();
     (options.ifAbsent ? this.sql.addSetting : this.sql.setSetting).run(key, value);
     return this.sql.getSetting.get(key) as string;
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
+    this.writes.flush();
     const row = this.sql.getUser.get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async createSession(input: NewSession): Promise<SessionRecord> {
+    this.writes.flush();
     const session = parseOrThrow(NewSession, input, "session");
     const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), createdAt: this.now() };
     this.db.transaction(() => {
@@ -97,11 +111,13 @@ export class SqliteStore implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
+    this.writes.flush();
     const row = this.sql.getSession.get(id) as SessionRow | undefined;
     return row ? toSession(row) : null;
   }
 
   async listSessions(userId: string): Promise<SessionRecord[]> {
+    this.writes.flush();
     return (this.sql.listSessions.all(userId) as SessionRow[]).map(toSession);
   }
 
@@ -111,25 +127,28 @@ export class SqliteStore implements Store {
       sessionId: turn.sessionId, turn: turn.turn, command: turn.command, at: turn.at ?? this.now(),
       memory: JSON.stringify(turn.memory), feed: JSON.stringify(turn.feed), runIds: JSON.stringify(turn.runIds),
     };
-    this.db.transaction(() => {
+    return this.writes.enqueue(() => {
       if (!this.sql.getSession.get(row.sessionId)) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist`);
       const next = (this.sql.lastTurn.get(row.sessionId) as number) + 1;
       if (row.turn !== next) throw new StoreError("CONFLICT", `session \`${row.sessionId}\` expects turn ${next} next, got turn ${row.turn}`);
       this.sql.insertTurn.run(row);
-    }).immediate();
-    return { ...turn, at: row.at };
+      return { ...turn, at: row.at };
+    });
   }
 
   async getLastTurn(sessionId: string): Promise<TurnRecord | null> {
+    this.writes.flush();
     const row = this.sql.getLastTurn.get(sessionId) as TurnRow | undefined;
     return row ? toTurn(row) : null;
   }
 
   async listTurns(sessionId: string): Promise<TurnRecord[]> {
+    this.writes.flush();
     return (this.sql.listTurns.all(sessionId) as TurnRow[]).map(toTurn);
   }
 
   async saveGraphVersion(input: NewGraphVersion): Promise<GraphVersionRecord> {
+    this.writes.flush();
     const { name, note, spec: raw } = parseOrThrow(NewGraphVersion, input, "graph version");
     const spec = parseOrThrow(GraphSpec, raw, `spec of graph \`${name}\``);
     const createdAt = this.now();
@@ -145,69 +164,101 @@ export class SqliteStore implements Store {
     return { name, version, kind: spec.kind, note, createdAt, spec };
   }
 
+  async getLatestGraphInfo(name: string): Promise<GraphVersionInfo | null> {
+    this.writes.flush();
+    const row = this.sql.latestGraphInfo.get(name) as GraphVersionRow | undefined;
+    return row ? toGraphInfo(row) : null;
+  }
+
   async getLatestGraph(name: string): Promise<GraphVersionRecord | null> {
+    this.writes.flush();
     const row = this.sql.latestGraph.get(name) as GraphVersionRow | undefined;
     return row ? toGraphVersion(row) : null;
   }
 
   async getGraphVersion(name: string, version: number): Promise<GraphVersionRecord | null> {
+    this.writes.flush();
     const row = this.sql.getGraphVersion.get(name, version) as GraphVersionRow | undefined;
     return row ? toGraphVersion(row) : null;
   }
 
   async listGraphVersions(name: string): Promise<GraphVersionInfo[]> {
+    this.writes.flush();
     return (this.sql.listGraphVersions.all(name) as GraphVersionRow[]).map(toGraphInfo);
   }
 
   async listGraphs(): Promise<GraphVersionInfo[]> {
+    this.writes.flush();
     return (this.sql.listGraphs.all() as GraphVersionRow[]).map(toGraphInfo);
   }
 
   async startRun(input: NewRun): Promise<RunRecord> {
     const run = parseOrThrow(NewRun, input, "run");
     const row = { id: run.id ?? randomUUID(), kind: run.kind, graph: run.graph, version: run.version, sessionId: run.sessionId, userId: null as string | null, startedAt: run.startedAt ?? this.now() };
-    this.db.transaction(() => {
+    return this.writes.enqueue(() => {
       if (row.sessionId !== null) {
         const session = this.sql.getSession.get(row.sessionId) as SessionRow | undefined;
         if (!session) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist; create it before running in it`);
         row.userId = session.user_id;
       }
       unique(() => this.sql.insertRun.run(row), `run \`${row.id}\``);
-    })();
-    return this.mustGetRun(row.id);
+      const record: RunRecord = {
+        id: row.id, kind: row.kind, graph: row.graph, version: row.version, sessionId: row.sessionId, userId: row.userId,
+        status: "running", startedAt: row.startedAt, finishedAt: null, hasFallback: false, result: null, error: null, stepCount: 0,
+      };
+      this.open.set(row.id, record);
+      return { ...record };
+    });
   }
 
   async appendStep(runId: string, input: StepEvent): Promise<number> {
-    const event = parseOrThrow(StepEvent, input, `step of run \`${runId}\``);
+    // events come from runGraph, typed; a shape check here cost more than the write itself, so only the basics
+    const event = input;
+    if (typeof event?.type !== "string" || typeof event.at !== "number") throw new StoreError("INVALID", `step of run \`${runId}\`: not a step event (needs \`type\` and \`at\`)`);
     if (event.runId !== runId) throw new StoreError("INVALID", `a step event of run \`${event.runId}\` cannot be appended to run \`${runId}\``);
     const nodeId = "nodeId" in event ? (event.nodeId ?? null) : null;
-    const seq = this.sql.appendStep.get({ runId, type: event.type, nodeId, at: event.at, event: JSON.stringify(event) }) as number | undefined;
-    if (seq === undefined) this.refuseFinishedRun(runId, "append a step to");
-    return seq!;
+    const row = { runId, type: event.type, nodeId, at: event.at, event: JSON.stringify(event) };
+    return this.writes.enqueue(() => {
+      const open = this.open.get(runId);
+      if (open) {
+        this.sql.insertStep.run({ ...row, seq: open.stepCount + 1 });
+        return ++open.stepCount;
+      }
+      const seq = this.sql.appendStep.get(row) as number | undefined;
+      if (seq === undefined) this.refuseFinishedRun(runId, "append a step to");
+      return seq!;
+    });
   }
 
   async finishRun(runId: string, input: RunOutcome): Promise<RunRecord> {
     const outcome = parseOrThrow(RunOutcome, input, `outcome of run \`${runId}\``);
     const hasFallback = outcome.result?.kind === "parser" && outcome.result.source === "llm-fallback";
-    const changed = this.sql.finishRun.run({
+    const row = {
       id: runId,
       status: outcome.status,
       finishedAt: outcome.finishedAt ?? this.now(),
       hasFallback: hasFallback ? 1 : 0,
       result: outcome.result === null ? null : JSON.stringify(outcome.result),
       error: outcome.error === null ? null : JSON.stringify(outcome.error),
-    }).changes;
-    if (changed === 0) this.refuseFinishedRun(runId, "finish");
-    return this.mustGetRun(runId);
+    };
+    return this.writes.enqueue(() => {
+      if (this.sql.finishRun.run(row).changes === 0) this.refuseFinishedRun(runId, "finish");
+      const open = this.open.get(runId);
+      if (!open) return this.mustGetRun(runId);
+      this.open.delete(runId);
+      return { ...open, status: outcome.status, finishedAt: row.finishedAt, hasFallback, result: outcome.result, error: outcome.error };
+    });
   }
 
   async getRun(id: string): Promise<RunWithSteps | null> {
+    this.writes.flush();
     const row = this.sql.getRun.get(id) as RunRow | undefined;
     if (!row) return null;
     return { ...toRun(row), steps: (this.sql.listSteps.all(id) as StepRow[]).map(toStep) };
   }
 
   async listRuns(input: RunFilter = {}): Promise<RunRecord[]> {
+    this.writes.flush();
     const filter = parseOrThrow(RunFilter, input, "run filter");
     // only fixed clause texts are joined; every value is a bound parameter
     const clauses: string[] = [];
@@ -233,11 +284,14 @@ export class SqliteStore implements Store {
   }
 
   async markInterruptedRuns(): Promise<number> {
+    this.writes.flush();
+    this.open.clear();
     const error = JSON.stringify({ code: "interrupted", message: "the process running it stopped before the run finished" });
     return this.sql.markInterrupted.run({ now: this.now(), error }).changes;
   }
 
   async addFeedEvents(inputs: NewFeedEvent[]): Promise<FeedEventRecord[]> {
+    this.writes.flush();
     const events = inputs.map((input, i) => parseOrThrow(NewFeedEvent, input, `feed event ${i + 1}`));
     const at = this.now();
     return this.db.transaction(() => {
@@ -264,10 +318,12 @@ export class SqliteStore implements Store {
   }
 
   async listFeedEvents(sessionId: string): Promise<FeedEventRecord[]> {
+    this.writes.flush();
     return (this.sql.listFeedEvents.all(sessionId) as FeedEventRow[]).map(toFeedEvent);
   }
 
   async close(): Promise<void> {
+    this.writes.flush();
     if (this.ownsDb && this.db.open) this.db.close();
   }
 

@@ -49,6 +49,8 @@ export interface Store {
   /** Validates the spec and saves it as the next version of the named graph (1 for a new name). */
   saveGraphVersion(input: NewGraphVersion): Promise<GraphVersionRecord>;
   getLatestGraph(name: string): Promise<GraphVersionRecord | null>;
+  /** The latest version's number, kind and note, without its spec (cheap: for resolving "latest"). */
+  getLatestGraphInfo(name: string): Promise<GraphVersionInfo | null>;
   getGraphVersion(name: string, version: number): Promise<GraphVersionRecord | null>;
   /** The named graph's versions, oldest first. */
   listGraphVersions(name: string): Promise<GraphVersionInfo[]>;

@@ -10,7 +10,7 @@ import { AppError } from "./app-error.ts";
 import { mayActFor, type Principal } from "./auth.ts";
 import type { CatalogHolder } from "./catalog-holder.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
-import type { SessionRecord } from "./storage/records.ts";
+import type { SessionRecord, TurnRecord } from "./storage/records.ts";
 import type { Store } from "./storage/store.ts";
 
 /** Where a command's live events go (Socket.io rooms in the server; a list in tests). */
@@ -43,6 +43,8 @@ export async function sessionFor(store: Store, principal: Principal, sessionId: 
 export class CommandRunner {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** each session's last committed turn, newest-used last: this runner orders a session's commands, so it knows */
+  private readonly lastTurns = new Map<string, TurnRecord | null>();
   private draining = false;
 
   constructor(private readonly deps: CommandRunnerDeps) {}
@@ -86,7 +88,7 @@ export class CommandRunner {
     const [parser, planner, last, events] = await Promise.all([
       graphs.resolve("parser", choice.parser),
       graphs.resolve("planner", choice.planner),
-      store.getLastTurn(session.id),
+      this.lastTurn(session.id),
       store.listFeedEvents(session.id),
     ]);
     const turn = (last?.turn ?? 0) + 1;
@@ -117,7 +119,12 @@ export class CommandRunner {
 
     const memory = parsed.result.preferences;
     const { items, scores } = planned.result;
-    await store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [parserRun.id, plannerRun.id] });
+    try {
+      this.remember(session.id, await store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [parserRun.id, plannerRun.id] }));
+    } catch (error) {
+      this.lastTurns.delete(session.id); // another process wrote a turn: read it back next time
+      throw error;
+    }
     const feed: FeedItem[] = items.map((id, position) => ({ ...itemRecord(catalog, catalog.indexOf.get(id)!), position, score: scores[position] }));
     const result: CommandResult = {
       sessionId: session.id, turn, command: request.command, memory, source: parsed.result.source, feed,
@@ -127,6 +134,19 @@ export class CommandRunner {
     };
     publish.feed({ ...result, requestId });
     return result;
+  }
+
+  private async lastTurn(sessionId: string): Promise<TurnRecord | null> {
+    if (this.lastTurns.has(sessionId)) return this.lastTurns.get(sessionId)!;
+    const turn = await this.deps.store.getLastTurn(sessionId);
+    this.remember(sessionId, turn);
+    return turn;
+  }
+
+  private remember(sessionId: string, turn: TurnRecord | null): void {
+    this.lastTurns.delete(sessionId);
+    this.lastTurns.set(sessionId, turn);
+    if (this.lastTurns.size > 10_000) this.lastTurns.delete(this.lastTurns.keys().next().value!);
   }
 
   /** Writes and publishes each event as it comes, then records how the run ended; a failed run is an error. */

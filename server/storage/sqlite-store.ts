@@ -44,7 +44,7 @@ function unique<T>(write: () => T, what: string): T {
  * The Store on one SQLite file (better-sqlite3, WAL, foreign keys on). The file may be shared with
  * LangGraph's SqliteSaver, whose tables it leaves alone. Runs, steps and turns are group-committed at the end
  * of the event-loop turn they were written in (one WAL commit for all of them); other writes happen at once.
- * Every read first applies the queued writes.
+ * Reads of runs, steps, turns and feed events first apply the queued writes, so they see everything written before.
  */
 export class SqliteStore implements Store {
   readonly schemaVersion: number;
@@ -69,7 +69,6 @@ export class SqliteStore implements Store {
   }
 
   async createUser(input: NewUser = {}): Promise<UserRecord> {
-    this.writes.flush();
     const user = parseOrThrow(NewUser, input, "user");
     const row = { id: user.id ?? randomUUID(), name: user.name, tokenHash: user.tokenHash ?? null, createdAt: this.now() };
     unique(() => this.sql.insertUser.run(row), `user \`${row.id}\``);
@@ -77,30 +76,25 @@ export class SqliteStore implements Store {
   }
 
   async getUserByTokenHash(tokenHash: string): Promise<UserRecord | null> {
-    this.writes.flush();
     const row = this.sql.getUserByToken.get(tokenHash) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async getSetting(key: string): Promise<string | null> {
-    this.writes.flush();
     return (this.sql.getSetting.get(key) as string | undefined) ?? null;
   }
 
   async setSetting(key: string, value: string, options: { ifAbsent?: boolean } = {}): Promise<string> {
-    this.writes.flush();
     (options.ifAbsent ? this.sql.addSetting : this.sql.setSetting).run(key, value);
     return this.sql.getSetting.get(key) as string;
   }
 
   async getUser(id: string): Promise<UserRecord | null> {
-    this.writes.flush();
     const row = this.sql.getUser.get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   async createSession(input: NewSession): Promise<SessionRecord> {
-    this.writes.flush();
     const session = parseOrThrow(NewSession, input, "session");
     const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), createdAt: this.now() };
     this.db.transaction(() => {
@@ -111,13 +105,11 @@ export class SqliteStore implements Store {
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    this.writes.flush();
     const row = this.sql.getSession.get(id) as SessionRow | undefined;
     return row ? toSession(row) : null;
   }
 
   async listSessions(userId: string): Promise<SessionRecord[]> {
-    this.writes.flush();
     return (this.sql.listSessions.all(userId) as SessionRow[]).map(toSession);
   }
 
@@ -148,7 +140,6 @@ export class SqliteStore implements Store {
   }
 
   async saveGraphVersion(input: NewGraphVersion): Promise<GraphVersionRecord> {
-    this.writes.flush();
     const { name, note, spec: raw } = parseOrThrow(NewGraphVersion, input, "graph version");
     const spec = parseOrThrow(GraphSpec, raw, `spec of graph \`${name}\``);
     const createdAt = this.now();
@@ -165,30 +156,25 @@ export class SqliteStore implements Store {
   }
 
   async getLatestGraphInfo(name: string): Promise<GraphVersionInfo | null> {
-    this.writes.flush();
     const row = this.sql.latestGraphInfo.get(name) as GraphVersionRow | undefined;
     return row ? toGraphInfo(row) : null;
   }
 
   async getLatestGraph(name: string): Promise<GraphVersionRecord | null> {
-    this.writes.flush();
     const row = this.sql.latestGraph.get(name) as GraphVersionRow | undefined;
     return row ? toGraphVersion(row) : null;
   }
 
   async getGraphVersion(name: string, version: number): Promise<GraphVersionRecord | null> {
-    this.writes.flush();
     const row = this.sql.getGraphVersion.get(name, version) as GraphVersionRow | undefined;
     return row ? toGraphVersion(row) : null;
   }
 
   async listGraphVersions(name: string): Promise<GraphVersionInfo[]> {
-    this.writes.flush();
     return (this.sql.listGraphVersions.all(name) as GraphVersionRow[]).map(toGraphInfo);
   }
 
   async listGraphs(): Promise<GraphVersionInfo[]> {
-    this.writes.flush();
     return (this.sql.listGraphs.all() as GraphVersionRow[]).map(toGraphInfo);
   }
 

@@ -44,7 +44,7 @@ function unique<T>(write: () => T, what: string): T {
  * The Store on one SQLite file (better-sqlite3, WAL, foreign keys on). The file may be shared with
  * LangGraph's SqliteSaver, whose tables it leaves alone. Runs, steps and turns are group-committed at the end
  * of the event-loop turn they were written in (one WAL commit for all of them); other writes happen at once.
- * Reads of runs, steps, turns and feed events first apply the queued writes, so they see everything written before.
+ * Reads of runs, steps and turns first apply the queued writes, so they see everything written before.
  */
 export class SqliteStore implements Store {
   readonly schemaVersion: number;
@@ -304,7 +304,6 @@ export class SqliteStore implements Store {
   }
 
   async listFeedEvents(sessionId: string): Promise<FeedEventRecord[]> {
-    this.writes.flush();
     return (this.sql.listFeedEvents.all(sessionId) as FeedEventRow[]).map(toFeedEvent);
   }
 

@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = resolveDataDir(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, "recbot.sqlite");
-  const store = new SqliteStore(new Database(file), {}, true);
+  const store = new SqliteStore(new Database(file), { writer: "thread" }, true);
   const interrupted = await store.markInterruptedRuns();
   if (interrupted > 0) log(`${interrupted} run(s) left running by a previous process marked interrupted`);
   const seeded = await seedShippedGraphs(store);

@@ -4,7 +4,8 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { GraphSpec } from "../../graphs/graph-spec.ts";
 import type { StepEvent } from "../../graphs/step-events.ts";
-import { GroupCommit } from "./group-commit.ts";
+import type { QueuedWrite } from "./queued-writes.ts";
+import { InlineWriteQueue, WorkerWriteQueue, type WriteQueue } from "./write-queue.ts";
 import { migrate } from "./migrations.ts";
 import {
   NewFeedEvent, NewGraphVersion, NewRun, NewSession, NewTurn, NewUser, RunFilter, RunOutcome,
@@ -24,8 +25,11 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** how long a write waits for another connection's lock before failing */
   busyTimeoutMs?: number;
-  /** how long run, step and turn writes may wait to be committed together (default 0: end of the event-loop turn) */
-  groupCommitMs?: number;
+  /**
+   * where run, step and turn writes are applied: `inline` on this connection at the end of the event-loop turn
+   * (default), or `thread`: on a writer thread with its own connection, keeping disk work off the event loop
+   */
+  writer?: "inline" | "thread";
 }
 
 const isConstraint = (error: unknown, code: string) => error instanceof Database.SqliteError && error.code === code;
@@ -51,8 +55,8 @@ export class SqliteStore implements Store {
   private readonly sql: Statements;
   private readonly runQueries = new Map<string, Database.Statement>();
   private readonly now: () => number;
-  private readonly writes: GroupCommit;
-  /** runs this store started and has not finished: their record so far, so steps skip a lookup each */
+  private readonly writes: WriteQueue;
+  /** runs this store started and has not finished: their record so far, so steps are numbered without a lookup */
   private readonly open = new Map<string, RunRecord>();
 
   /** Takes an open connection (e.g. the SessionStore's) and migrates it; `ownsDb` closes it on `close()`. */
@@ -65,7 +69,9 @@ export class SqliteStore implements Store {
     db.pragma("synchronous = NORMAL");
     this.schemaVersion = migrate(db);
     this.sql = prepareStatements(db);
-    this.writes = new GroupCommit(db, options.groupCommitMs ?? 0);
+    const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000));
+    if (options.writer === "thread" && (db.memory || db.name === "")) throw new Error("a writer thread needs a database file, not an in-memory database");
+    this.writes = options.writer === "thread" ? new WorkerWriteQueue(db.name, busyTimeoutMs) : new InlineWriteQueue(db, this.sql);
   }
 
   async createUser(input: NewUser = {}): Promise<UserRecord> {
@@ -119,23 +125,18 @@ export class SqliteStore implements Store {
       sessionId: turn.sessionId, turn: turn.turn, command: turn.command, at: turn.at ?? this.now(),
       memory: JSON.stringify(turn.memory), feed: JSON.stringify(turn.feed), runIds: JSON.stringify(turn.runIds),
     };
-    return this.writes.enqueue(() => {
-      if (!this.sql.getSession.get(row.sessionId)) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist`);
-      const next = (this.sql.lastTurn.get(row.sessionId) as number) + 1;
-      if (row.turn !== next) throw new StoreError("CONFLICT", `session \`${row.sessionId}\` expects turn ${next} next, got turn ${row.turn}`);
-      this.sql.insertTurn.run(row);
-      return { ...turn, at: row.at };
-    });
+    await this.write({ op: "appendTurn", row });
+    return { ...turn, at: row.at };
   }
 
   async getLastTurn(sessionId: string): Promise<TurnRecord | null> {
-    this.writes.flush();
+    await this.writes.settled();
     const row = this.sql.getLastTurn.get(sessionId) as TurnRow | undefined;
     return row ? toTurn(row) : null;
   }
 
   async listTurns(sessionId: string): Promise<TurnRecord[]> {
-    this.writes.flush();
+    await this.writes.settled();
     return (this.sql.listTurns.all(sessionId) as TurnRow[]).map(toTurn);
   }
 
@@ -180,21 +181,19 @@ export class SqliteStore implements Store {
 
   async startRun(input: NewRun): Promise<RunRecord> {
     const run = parseOrThrow(NewRun, input, "run");
-    const row = { id: run.id ?? randomUUID(), kind: run.kind, graph: run.graph, version: run.version, sessionId: run.sessionId, userId: null as string | null, startedAt: run.startedAt ?? this.now() };
-    return this.writes.enqueue(() => {
-      if (row.sessionId !== null) {
-        const session = this.sql.getSession.get(row.sessionId) as SessionRow | undefined;
-        if (!session) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist; create it before running in it`);
-        row.userId = session.user_id;
-      }
-      unique(() => this.sql.insertRun.run(row), `run \`${row.id}\``);
-      const record: RunRecord = {
-        id: row.id, kind: row.kind, graph: row.graph, version: row.version, sessionId: row.sessionId, userId: row.userId,
-        status: "running", startedAt: row.startedAt, finishedAt: null, hasFallback: false, result: null, error: null, stepCount: 0,
-      };
-      this.open.set(row.id, record);
-      return { ...record };
-    });
+    const row = { id: run.id ?? randomUUID(), kind: run.kind, graph: run.graph, version: run.version, sessionId: run.sessionId, startedAt: run.startedAt ?? this.now() };
+    const record: RunRecord = {
+      ...row, userId: null, status: "running", finishedAt: null, hasFallback: false, result: null, error: null, stepCount: 0,
+    };
+    // numbered from here on, so the steps queued right behind the run need no lookup
+    if (!this.open.has(row.id)) this.open.set(row.id, record);
+    try {
+      record.userId = (await this.write({ op: "startRun", row })) as string | null;
+    } catch (error) {
+      if (this.open.get(row.id) === record) this.open.delete(row.id);
+      throw error;
+    }
+    return { ...record };
   }
 
   async appendStep(runId: string, input: StepEvent): Promise<number> {
@@ -204,16 +203,8 @@ export class SqliteStore implements Store {
     if (event.runId !== runId) throw new StoreError("INVALID", `a step event of run \`${event.runId}\` cannot be appended to run \`${runId}\``);
     const nodeId = "nodeId" in event ? (event.nodeId ?? null) : null;
     const row = { runId, type: event.type, nodeId, at: event.at, event: JSON.stringify(event) };
-    return this.writes.enqueue(() => {
-      const open = this.open.get(runId);
-      if (open) {
-        this.sql.insertStep.run({ ...row, seq: open.stepCount + 1 });
-        return ++open.stepCount;
-      }
-      const seq = this.sql.appendStep.get(row) as number | undefined;
-      if (seq === undefined) this.refuseFinishedRun(runId, "append a step to");
-      return seq!;
-    });
+    const open = this.open.get(runId);
+    return (await this.write({ op: "appendStep", row, seq: open ? ++open.stepCount : null })) as number;
   }
 
   async finishRun(runId: string, input: RunOutcome): Promise<RunRecord> {
@@ -227,24 +218,22 @@ export class SqliteStore implements Store {
       result: outcome.result === null ? null : JSON.stringify(outcome.result),
       error: outcome.error === null ? null : JSON.stringify(outcome.error),
     };
-    return this.writes.enqueue(() => {
-      if (this.sql.finishRun.run(row).changes === 0) this.refuseFinishedRun(runId, "finish");
-      const open = this.open.get(runId);
-      if (!open) return this.mustGetRun(runId);
-      this.open.delete(runId);
-      return { ...open, status: outcome.status, finishedAt: row.finishedAt, hasFallback, result: outcome.result, error: outcome.error };
-    });
+    const open = this.open.get(runId);
+    this.open.delete(runId);
+    await this.write({ op: "finishRun", row });
+    if (!open) return this.mustGetRun(runId);
+    return { ...open, status: outcome.status, finishedAt: row.finishedAt, hasFallback, result: outcome.result, error: outcome.error };
   }
 
   async getRun(id: string): Promise<RunWithSteps | null> {
-    this.writes.flush();
+    await this.writes.settled();
     const row = this.sql.getRun.get(id) as RunRow | undefined;
     if (!row) return null;
     return { ...toRun(row), steps: (this.sql.listSteps.all(id) as StepRow[]).map(toStep) };
   }
 
   async listRuns(input: RunFilter = {}): Promise<RunRecord[]> {
-    this.writes.flush();
+    await this.writes.settled();
     const filter = parseOrThrow(RunFilter, input, "run filter");
     // only fixed clause texts are joined; every value is a bound parameter
     const clauses: string[] = [];
@@ -270,14 +259,14 @@ export class SqliteStore implements Store {
   }
 
   async markInterruptedRuns(): Promise<number> {
-    this.writes.flush();
+    await this.writes.settled();
     this.open.clear();
     const error = JSON.stringify({ code: "interrupted", message: "the process running it stopped before the run finished" });
     return this.sql.markInterrupted.run({ now: this.now(), error }).changes;
   }
 
   async addFeedEvents(inputs: NewFeedEvent[]): Promise<FeedEventRecord[]> {
-    this.writes.flush();
+    await this.writes.settled();
     const events = inputs.map((input, i) => parseOrThrow(NewFeedEvent, input, `feed event ${i + 1}`));
     const at = this.now();
     return this.db.transaction(() => {
@@ -308,8 +297,12 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.writes.flush();
+    await this.writes.close();
     if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  private write(write: QueuedWrite): Promise<unknown> {
+    return this.writes.enqueue(write);
   }
 
   private mustGetRun(id: string): RunRecord {
@@ -318,11 +311,6 @@ export class SqliteStore implements Store {
     return toRun(row);
   }
 
-  private refuseFinishedRun(runId: string, action: string): never {
-    const status = this.sql.runStatus.get(runId) as string | undefined;
-    if (status === undefined) throw new StoreError("NOT_FOUND", `cannot ${action} run \`${runId}\`: it does not exist; start it first`);
-    throw new StoreError("CONFLICT", `cannot ${action} run \`${runId}\`: it already ended as ${status}`);
-  }
 }
 
 /** Opens (creating folders and file as needed) and migrates the store at `file`. */

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { itemRecord } from "../catalog/catalog.ts";
-import { runGraph, type ParserOutcome, type PlannerOutcome } from "../graphs/run-graph.ts";
+import { GraphSpecError } from "../graphs/graph-spec-error.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
 import { CommandRequest, type CommandResult, type FeedItem } from "../schemas/api.ts";
 import type { LiveFailure, LiveFeed, LiveStep } from "../schemas/live-protocol.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
-import { turnState } from "../tools/run-chain.ts";
+import type { TurnExecutor } from "../runtime/turn-graphs.ts";
 import { AppError } from "./app-error.ts";
 import { mayActFor, type Principal } from "./auth.ts";
 import type { CatalogHolder } from "./catalog-holder.ts";
@@ -24,6 +24,8 @@ export interface CommandRunnerDeps {
   store: Store;
   catalog: CatalogHolder;
   graphs: GraphRegistry;
+  /** where the graphs run: this thread or graph threads */
+  turns: TurnExecutor;
   publish: Publisher;
 }
 
@@ -83,7 +85,7 @@ export class CommandRunner {
   private async execute(session: SessionRecord, request: ReturnType<typeof CommandRequest.parse>, requestId: string | null): Promise<CommandResult> {
     const started = performance.now();
     const { store, graphs, publish } = this.deps;
-    const { catalog, context } = this.deps.catalog.require();
+    const { catalog } = this.deps.catalog.require();
     const choice = { ...session.graphs, ...request.graphs };
     const [parser, planner, last, events] = await Promise.all([
       graphs.resolve("parser", choice.parser),
@@ -93,29 +95,46 @@ export class CommandRunner {
     ]);
     const turn = (last?.turn ?? 0) + 1;
     let seq = 0;
-    const emit = (event: StepEvent) => publish.step({ sessionId: session.id, requestId, turn, seq: ++seq, event });
-    // writes are not awaited one by one: the store commits them in order at the end of the event-loop turn,
-    // and the command awaits them all before it answers
+    const runs = {
+      parser: { id: randomUUID(), kind: "parser" as const, graph: parser },
+      planner: { id: randomUUID(), kind: "planner" as const, graph: planner },
+    };
+    // writes are not awaited one by one: the store commits them in order, batched, and the command awaits them
+    // all before it answers; each event is written, then published
     const writes: Promise<unknown>[] = [];
-    const parserRun = { id: randomUUID() };
-    const plannerRun = { id: randomUUID() };
-
-    let parsed: ParserOutcome;
-    let planned: PlannerOutcome;
+    let failure: AppError | null = null;
+    const onEvent = (event: StepEvent) => {
+      const run = event.runId === runs.parser.id ? runs.parser : runs.planner;
+      if (event.type === "run_start") writes.push(store.startRun({ id: run.id, kind: run.kind, graph: run.graph.name, version: run.graph.version, sessionId: session.id }));
+      writes.push(store.appendStep(run.id, event));
+      if (event.type === "run_end") writes.push(store.finishRun(run.id, { status: "ok", result: event.result }));
+      if (event.type === "error") {
+        writes.push(store.finishRun(run.id, { status: "error", error: { code: event.code, message: event.message, nodeId: event.nodeId } }));
+        failure ??= new AppError(422, "COMMAND_FAILED", event.message, { runId: run.id, code: event.code, nodeId: event.nodeId });
+      }
+      publish.step({ sessionId: session.id, requestId, turn, seq: ++seq, event });
+    };
+    let outcome;
     try {
-      writes.push(store.startRun({ id: parserRun.id, kind: "parser", graph: parser.name, version: parser.version, sessionId: session.id }));
-      parsed = await this.drive(parserRun.id, runGraph(parser.agent, {
-        command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [],
-      }, { runId: parserRun.id }), emit, writes);
-
-      const notInterested = events.filter((e) => e.type === "not_interested").map((e) => e.itemId);
-      writes.push(store.startRun({ id: plannerRun.id, kind: "planner", graph: planner.name, version: planner.version, sessionId: session.id }));
-      planned = await this.drive(plannerRun.id, runGraph(planner.agent, turnState(context, {
-        preferences: parsed.result.preferences, user: session.catalogUser ?? undefined, k: request.k, exclude: notInterested,
-      }), { runId: plannerRun.id }), emit, writes);
+      outcome = await this.deps.turns.run({
+        parser: { key: parser.key, spec: parser.spec },
+        planner: { key: planner.key, spec: planner.spec },
+        parse: { command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [] },
+        plan: { user: session.catalogUser ?? undefined, k: request.k, exclude: events.filter((e) => e.type === "not_interested").map((e) => e.itemId) },
+        runIds: { parser: runs.parser.id, planner: runs.planner.id },
+      }, onEvent);
+    } catch (error) {
+      if (error instanceof GraphSpecError) throw new AppError(409, "INVALID_GRAPH", `a saved graph no longer compiles: ${error.message}`);
+      throw error;
     } finally {
       await Promise.all(writes);
     }
+    if (failure) throw failure;
+    if (!outcome.parser || !outcome.planner) throw new AppError(422, "COMMAND_FAILED", "the graphs ended without a result");
+    const parserRun = runs.parser;
+    const plannerRun = runs.planner;
+    const parsed = { result: outcome.parser };
+    const planned = { result: outcome.planner };
 
     const memory = parsed.result.preferences;
     const { items, scores } = planned.result;
@@ -147,26 +166,6 @@ export class CommandRunner {
     this.lastTurns.delete(sessionId);
     this.lastTurns.set(sessionId, turn);
     if (this.lastTurns.size > 10_000) this.lastTurns.delete(this.lastTurns.keys().next().value!);
-  }
-
-  /** Writes and publishes each event as it comes, then records how the run ended; a failed run is an error. */
-  private async drive<R extends { result: unknown }>(runId: string, run: AsyncGenerator<StepEvent, R | null>, emit: (event: StepEvent) => void, writes: Promise<unknown>[]): Promise<R> {
-    for (;;) {
-      const next = await run.next();
-      if (next.done) {
-        if (next.value) return next.value;
-        throw new AppError(422, "COMMAND_FAILED", `run ${runId} failed; GET /api/runs/${runId} has its steps`);
-      }
-      const event = next.value;
-      writes.push(this.deps.store.appendStep(runId, event));
-      if (event.type === "run_end") writes.push(this.deps.store.finishRun(runId, { status: "ok", result: event.result }));
-      if (event.type === "error") {
-        writes.push(this.deps.store.finishRun(runId, { status: "error", error: { code: event.code, message: event.message, nodeId: event.nodeId } }));
-        emit(event);
-        throw new AppError(422, "COMMAND_FAILED", event.message, { runId, code: event.code, nodeId: event.nodeId });
-      }
-      emit(event);
-    }
   }
 }
 

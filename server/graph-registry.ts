@@ -1,11 +1,9 @@
-import { compileGraph, type CompiledAgent, type CompiledParser, type CompiledPlanner } from "../graphs/compile-graph.ts";
 import { defaultParserSpec, defaultPlannerSpec, llmParserSpec } from "../graphs/default-specs.ts";
 import type { GraphKind, GraphSpec } from "../graphs/graph-spec.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
 import { validateSpec } from "../graphs/validate-spec.ts";
-import type { ToolContext } from "../tools/tool-context.ts";
 import { AppError } from "./app-error.ts";
-import type { GraphRef, GraphVersionRecord } from "./storage/records.ts";
+import type { GraphRef } from "./storage/records.ts";
 import type { Store } from "./storage/store.ts";
 
 /** The graphs every store starts with, saved as version 1 on first start. */
@@ -36,49 +34,34 @@ export function checkSpec(spec: unknown): GraphSpec {
   }
 }
 
-export interface ResolvedGraph<A extends CompiledAgent> {
+/** A saved graph version, ready to run: `key` is name@version. */
+export interface ResolvedGraph {
   name: string;
   version: number;
-  agent: A;
+  key: string;
+  spec: GraphSpec;
 }
 
 /**
- * Saved graph versions, compiled once each against the server's catalog. A version never changes once
- * saved, so `name@version` is a safe cache key.
+ * Resolves the graph a turn runs — a named version, or the latest — to its spec. A version never changes once
+ * saved, so specs are kept by `name@version` and "latest" costs one small query.
  */
 export class GraphRegistry {
-  private readonly compiled = new Map<string, CompiledAgent>();
+  private readonly specs = new Map<string, { kind: GraphKind; spec: GraphSpec }>();
 
-  constructor(private readonly store: Store, private readonly ctx: () => ToolContext, readonly defaults: Record<GraphKind, string> = { parser: "parser", planner: "planner" }) {}
+  constructor(private readonly store: Store, readonly defaults: Record<GraphKind, string> = { parser: "parser", planner: "planner" }) {}
 
-  async resolve(kind: "parser", ref?: GraphRef): Promise<ResolvedGraph<CompiledParser>>;
-  async resolve(kind: "planner", ref?: GraphRef): Promise<ResolvedGraph<CompiledPlanner>>;
-  async resolve(kind: GraphKind, ref: GraphRef = { name: this.defaults[kind] }): Promise<ResolvedGraph<CompiledAgent>> {
+  async resolve(kind: GraphKind, ref: GraphRef = { name: this.defaults[kind] }): Promise<ResolvedGraph> {
     const version = ref.version ?? (await this.store.getLatestGraphInfo(ref.name))?.version;
-    const cached = version === undefined ? undefined : this.compiled.get(`${ref.name}@${version}`);
-    const agent = cached ?? (await this.load(ref.name, version));
-    if (agent.kind !== kind) throw new AppError(400, "INVALID_GRAPH", `graph \`${ref.name}\` is a ${agent.kind} graph; it cannot run as the ${kind}`);
-    return { name: ref.name, version: version!, agent };
-  }
-
-  private async load(name: string, version: number | undefined): Promise<CompiledAgent> {
-    const record = version === undefined ? null : await this.store.getGraphVersion(name, version);
-    if (!record) throw new AppError(404, "NOT_FOUND", `no saved graph \`${name}\`${version ? ` version ${version}` : ""}; GET /api/graphs lists them`);
-    return this.compile(record);
-  }
-
-  private compile(record: GraphVersionRecord): CompiledAgent {
-    const key = `${record.name}@${record.version}`;
-    let agent = this.compiled.get(key);
-    if (!agent) {
-      try {
-        agent = compileGraph(record.spec, this.ctx());
-      } catch (e) {
-        if (e instanceof GraphSpecError) throw new AppError(409, "INVALID_GRAPH", `saved graph ${key} no longer compiles: ${e.message}`);
-        throw e;
-      }
-      this.compiled.set(key, agent);
+    const key = `${ref.name}@${version}`;
+    let saved = version === undefined ? undefined : this.specs.get(key);
+    if (!saved) {
+      const record = version === undefined ? null : await this.store.getGraphVersion(ref.name, version);
+      if (!record) throw new AppError(404, "NOT_FOUND", `no saved graph \`${ref.name}\`${ref.version ? ` version ${ref.version}` : ""}; GET /api/graphs lists them`);
+      saved = { kind: record.kind, spec: record.spec };
+      this.specs.set(key, saved);
     }
-    return agent;
+    if (saved.kind !== kind) throw new AppError(400, "INVALID_GRAPH", `graph \`${ref.name}\` is a ${saved.kind} graph; it cannot run as the ${kind}`);
+    return { name: ref.name, version: version!, key, spec: saved.spec };
   }
 }

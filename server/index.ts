@@ -13,6 +13,7 @@ const Env = z.object({
   RECBOT_CORS_ORIGINS: z.string().optional(),
   RECBOT_COMMANDS_PER_SECOND: z.coerce.number().min(0).default(10),
   RECBOT_COMMAND_BURST: z.coerce.number().int().min(1).default(20),
+  RECBOT_GRAPH_THREADS: z.coerce.number().int().min(0).max(64).default(1),
   RECBOT_SIGNUPS_PER_SECOND: z.coerce.number().min(0).default(1),
   RECBOT_SKIP_BAD_LINES: z.enum(["0", "1"]).default("0"),
   RECBOT_CHECK_RESPONSES: z.enum(["0", "1"]).default("0"),
@@ -30,7 +31,7 @@ try {
     port: env.PORT, host: env.HOST, catalogRef: env.RECBOT_CATALOG, dataDir: env.RECBOT_DATA_DIR,
     analystToken: env.RECBOT_ANALYST_TOKEN, corsOrigins: corsOrigins(env.RECBOT_CORS_ORIGINS),
     commandsPerSecond: env.RECBOT_COMMANDS_PER_SECOND, commandBurst: env.RECBOT_COMMAND_BURST,
-    signupsPerSecond: env.RECBOT_SIGNUPS_PER_SECOND,
+    signupsPerSecond: env.RECBOT_SIGNUPS_PER_SECOND, graphThreads: env.RECBOT_GRAPH_THREADS,
     skipBadLines: env.RECBOT_SKIP_BAD_LINES === "1", checkResponses: env.RECBOT_CHECK_RESPONSES === "1",
     progress: process.stderr.isTTY, log,
   });

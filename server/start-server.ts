@@ -12,6 +12,8 @@ import { CommandRunner } from "./command-runner.ts";
 import { GraphRegistry, seedShippedGraphs } from "./graph-registry.ts";
 import { attachLiveHandlers, createLiveServer, livePublisher, type LiveServer } from "./live/live-channel.ts";
 import { RateLimiter } from "./rate-limiter.ts";
+import { LocalTurnExecutor, type TurnExecutor } from "../runtime/turn-graphs.ts";
+import { ThreadTurnExecutor } from "../runtime/turn-threads.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import { SqliteStore } from "./storage/sqlite-store.ts";
 
@@ -32,6 +34,11 @@ export interface ServerOptions {
   /** new users per second from one address (burst 30); 0 turns the limit off */
   signupsPerSecond?: number;
   skipBadLines?: boolean;
+  /**
+   * graph threads running the turns' graphs, each with its own copy of the catalog (0: run them on the thread
+   * serving requests); only when the server prepares the catalog itself
+   */
+  graphThreads?: number;
   staticDir?: string;
   checkResponses?: boolean;
   /** how long shutdown waits for running commands */
@@ -72,8 +79,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const http = createServer();
   const corsOrigins = options.corsOrigins ?? [];
   const io = createLiveServer(http, corsOrigins);
-  const graphs = new GraphRegistry(store, () => holder.require().context);
-  const runner = new CommandRunner({ store, catalog: holder, graphs, publish: livePublisher(io) });
+  const graphs = new GraphRegistry(store);
+  let executor: TurnExecutor = new LocalTurnExecutor(() => holder.require().context);
+  const turns: TurnExecutor = { run: (job, onEvent) => executor.run(job, onEvent), close: () => executor.close() };
+  const runner = new CommandRunner({ store, catalog: holder, graphs, turns, publish: livePublisher(io) });
   const deps: ServerDeps = {
     catalog: holder, store, graphs, runner,
     auth: new Authenticator(store, analyst.hash),
@@ -94,8 +103,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (http.address() as AddressInfo).port;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
 
+  const threads = options.graphThreads ?? 0;
+  if (threads > 0 && options.prepared) throw new Error("graph threads load the catalog themselves: pass `catalogRef`, not `prepared`");
   const ready = Promise.resolve(options.prepared ?? prepareCatalog(holder.ref, { dataDir, progress: options.progress, skipBadLines: options.skipBadLines, log })).then(
-      (prepared) => holder.resolve(prepared),
+      async (prepared) => {
+        if (threads > 0) {
+          // after the main thread: the models are in the cache by now, so the threads only read them
+          executor = await ThreadTurnExecutor.start({ ref: holder.ref, dataDir, skipBadLines: options.skipBadLines, threads });
+          log(`${threads} graph thread(s) ready`);
+        }
+        holder.resolve(prepared);
+      },
       (error: unknown) => {
         holder.fail(error);
         throw error;
@@ -111,6 +129,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // the last commands' acks are queued behind their results; give the sockets a moment to flush them
     await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    await turns.close();
     http.closeAllConnections();
     await store.close();
   })());

@@ -6,10 +6,13 @@ import type { ParseInput } from "../parser/parser-state.ts";
 import { turnState } from "../tools/run-chain.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
 
-/** A saved graph version to run: `key` (name@version) identifies the spec, which never changes once saved. */
+/**
+ * A saved graph version to run: `key` (name@version) identifies the spec, which never changes once saved; the
+ * spec may be left out where the runner has compiled that key before.
+ */
 export interface GraphToRun {
   key: string;
-  spec: GraphSpec;
+  spec?: GraphSpec;
 }
 
 /** One command's work: parse it against the last memory and feed, then plan the feed; runs are named up front. */
@@ -42,6 +45,7 @@ export class CompiledGraphs {
   get(graph: GraphToRun): CompiledAgent {
     let agent = this.compiled.get(graph.key);
     if (!agent) {
+      if (!graph.spec) throw new Error(`graph ${graph.key} was never sent to this runner`);
       agent = compileGraph(graph.spec, this.ctx);
       this.compiled.set(graph.key, agent);
     }

@@ -20,6 +20,8 @@ interface Job {
 interface Thread {
   worker: Worker;
   jobs: Map<number, Job>;
+  /** graph keys whose spec this thread has been sent (it compiles each once and keeps it) */
+  known: Set<string>;
 }
 
 export interface TurnThreadOptions {
@@ -44,7 +46,7 @@ export class ThreadTurnExecutor implements TurnExecutor {
     const url = new URL("./turn-worker-entry.mjs", import.meta.url);
     const threads = await Promise.all(Array.from({ length: options.threads }, () => new Promise<Thread>((resolve, reject) => {
       const worker = new Worker(url, { workerData: { ref: options.ref, dataDir: options.dataDir, skipBadLines: options.skipBadLines ?? false } });
-      const thread: Thread = { worker, jobs: new Map() };
+      const thread: Thread = { worker, jobs: new Map(), known: new Set() };
       worker.once("error", reject);
       worker.on("message", (message: FromTurnThread) => {
         if (message.type === "ready") resolve(thread);
@@ -77,9 +79,12 @@ export class ThreadTurnExecutor implements TurnExecutor {
     if (this.closed) return Promise.reject(new Error("the graph threads are closed"));
     const thread = this.threads.reduce((best, t) => (t.jobs.size < best.jobs.size ? t : best));
     const id = this.nextId++;
+    // a spec crosses to a thread once; later turns name it by key (cloning it each time cost more than the turn)
+    const slim = (graph: TurnJob["parser"]) => (thread.known.has(graph.key) ? { key: graph.key } : (thread.known.add(graph.key), graph));
+    const message: ToTurnThread = { id, job: { ...job, parser: slim(job.parser), planner: slim(job.planner) } };
     return new Promise((resolve, reject) => {
       thread.jobs.set(id, { onEvent, resolve, reject });
-      thread.worker.postMessage({ id, job } satisfies ToTurnThread);
+      thread.worker.postMessage(message);
     });
   }
 

@@ -55,10 +55,11 @@ export class CommandRunner {
     return this.inflight.size;
   }
 
-  async run(principal: Principal, sessionId: string, input: CommandRequest, requestId: string | null = null): Promise<CommandResult> {
+  /** `checked`: the session, when the caller has just checked the principal may act on it */
+  async run(principal: Principal, sessionId: string, input: CommandRequest, requestId: string | null = null, checked?: SessionRecord): Promise<CommandResult> {
     if (this.draining) throw new AppError(503, "SHUTTING_DOWN", "the server is shutting down; retry in a moment");
     const request = CommandRequest.parse(input);
-    const session = await sessionFor(this.deps.store, principal, sessionId);
+    const session = checked?.id === sessionId ? checked : await sessionFor(this.deps.store, principal, sessionId);
     const previous = this.queues.get(sessionId) ?? Promise.resolve();
     const job = previous.catch(() => undefined).then(() => this.execute(session, request, requestId));
     this.queues.set(sessionId, job);

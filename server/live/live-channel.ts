@@ -95,10 +95,10 @@ export function attachLiveHandlers(io: LiveServer, deps: ServerDeps): void {
       const request = LiveCommand.parse(raw);
       const limit = deps.limits.commands.take(principal.role === "user" ? `user:${principal.userId}` : "analyst");
       if (!limit.ok) throw new AppError(429, "RATE_LIMITED", `too many commands; retry in ${limit.retryAfterMs} ms`);
-      await sessionFor(deps.store, principal, request.sessionId);
+      const session = await sessionFor(deps.store, principal, request.sessionId);
       await socket.join(roomOf({ sessionId: request.sessionId }));
       const { sessionId, requestId, ...command } = request;
-      return deps.runner.run(principal, sessionId, command, requestId ?? null);
+      return deps.runner.run(principal, sessionId, command, requestId ?? null, session);
     }));
 
     socket.on("subscribe", (raw, ack) => answer(ack, async () => {

@@ -42,6 +42,12 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
+/** The node flags `npm start` passes (e.g. the young-generation size), so the benchmark measures the same server. */
+function npmStartFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith("--") && word !== "--import");
+}
+
 /**
  * Starts `server/index.ts` on a free port with a fresh data folder, the given extra environment and node flags, and
  * resolves once it prints `ready:` (the catalog and its models are loaded). Rejects, with the server's output,
@@ -49,7 +55,7 @@ function cpuSecondsOf(pid: number): number {
  */
 export async function startServerProcess(env: Record<string, string>, nodeFlags: string[] = []): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "recbot-bench-server-"));
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, "--import", "tsx", entry], {
+  const child: ChildProcess = spawn(process.execPath, [...npmStartFlags(), ...nodeFlags, "--import", "tsx", entry], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", RECBOT_DATA_DIR: dataDir, RECBOT_ANALYST_TOKEN: `bench-${randomBytes(12).toString("hex")}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -41,6 +41,10 @@ export type LiveStep = z.infer<typeof LiveStep>;
 export type LiveFeed = z.infer<typeof LiveFeed>;
 export type LiveFailure = z.infer<typeof LiveFailure>;
 
+/**
+ * A command's sender gets every step (as a watcher of its session) and the result in its ack; everyone else
+ * watching the session, or every run, gets the steps and then the `feed`.
+ */
 export interface ServerToClientEvents {
   /** steps in order as they happen; those produced in the same moment arrive together, in one message */
   steps: (messages: LiveStep[]) => void;

@@ -16,7 +16,8 @@ import type { Store } from "./storage/store.ts";
 /** Where a command's live events go (Socket.io rooms in the server; a list in tests). */
 export interface Publisher {
   step(message: LiveStep): void;
-  feed(message: LiveFeed): void;
+  /** to everyone watching the session except `origin` (the socket that sent the command gets the result in its ack) */
+  feed(message: LiveFeed, origin?: string): void;
   failed(message: LiveFailure): void;
 }
 
@@ -55,13 +56,17 @@ export class CommandRunner {
     return this.inflight.size;
   }
 
-  /** `checked`: the session, when the caller has just checked the principal may act on it */
-  async run(principal: Principal, sessionId: string, input: CommandRequest, requestId: string | null = null, checked?: SessionRecord): Promise<CommandResult> {
+  /**
+   * `checked`: the session, when the caller has just checked the principal may act on it; `origin`: the socket
+   * that sent the command, which gets the result in its ack rather than as a `feed` message
+   */
+  async run(principal: Principal, sessionId: string, input: CommandRequest, options: { requestId?: string | null; checked?: SessionRecord; origin?: string } = {}): Promise<CommandResult> {
+    const { requestId = null, checked, origin } = options;
     if (this.draining) throw new AppError(503, "SHUTTING_DOWN", "the server is shutting down; retry in a moment");
     const request = CommandRequest.parse(input);
     const session = checked?.id === sessionId ? checked : await sessionFor(this.deps.store, principal, sessionId);
     const previous = this.queues.get(sessionId) ?? Promise.resolve();
-    const job = previous.catch(() => undefined).then(() => this.execute(session, request, requestId));
+    const job = previous.catch(() => undefined).then(() => this.execute(session, request, requestId, origin));
     this.queues.set(sessionId, job);
     this.inflight.add(job);
     try {
@@ -83,7 +88,7 @@ export class CommandRunner {
     return (await Promise.race([all, timeout])) === "timeout" ? this.inflight.size : 0;
   }
 
-  private async execute(session: SessionRecord, request: ReturnType<typeof CommandRequest.parse>, requestId: string | null): Promise<CommandResult> {
+  private async execute(session: SessionRecord, request: ReturnType<typeof CommandRequest.parse>, requestId: string | null, origin?: string): Promise<CommandResult> {
     const started = performance.now();
     const { store, graphs, publish } = this.deps;
     const { catalog } = this.deps.catalog.require();
@@ -152,7 +157,7 @@ export class CommandRunner {
       planner: { runId: plannerRun.id, name: planner.name, version: planner.version },
       ms: performance.now() - started,
     };
-    publish.feed({ ...result, requestId });
+    publish.feed({ ...result, requestId }, origin);
     return result;
   }
 

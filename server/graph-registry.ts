@@ -44,15 +44,30 @@ export interface ResolvedGraph {
 
 /**
  * Resolves the graph a turn runs — a named version, or the latest — to its spec. A version never changes once
- * saved, so specs are kept by `name@version` and "latest" costs one small query.
+ * saved, so specs are kept by `name@version`. "Latest" is looked up at most once a second per name (saves through
+ * this server take effect at once; saves by another instance within a second).
  */
 export class GraphRegistry {
   private readonly specs = new Map<string, { kind: GraphKind; spec: GraphSpec }>();
+  private readonly latest = new Map<string, { version: number | undefined; at: number }>();
 
-  constructor(private readonly store: Store, readonly defaults: Record<GraphKind, string> = { parser: "parser", planner: "planner" }) {}
+  constructor(private readonly store: Store, readonly defaults: Record<GraphKind, string> = { parser: "parser", planner: "planner" }, private readonly latestTtlMs = 1000) {}
+
+  /** Forgets the latest version of `name` (after saving a new one). */
+  forget(name: string): void {
+    this.latest.delete(name);
+  }
+
+  private async latestVersion(name: string): Promise<number | undefined> {
+    const known = this.latest.get(name);
+    if (known && Date.now() - known.at < this.latestTtlMs) return known.version;
+    const version = (await this.store.getLatestGraphInfo(name))?.version;
+    this.latest.set(name, { version, at: Date.now() });
+    return version;
+  }
 
   async resolve(kind: GraphKind, ref: GraphRef = { name: this.defaults[kind] }): Promise<ResolvedGraph> {
-    const version = ref.version ?? (await this.store.getLatestGraphInfo(ref.name))?.version;
+    const version = ref.version ?? (await this.latestVersion(ref.name));
     const key = `${ref.name}@${version}`;
     let saved = version === undefined ? undefined : this.specs.get(key);
     if (!saved) {

@@ -35,7 +35,7 @@ function record(socket: LiveClient) {
 const label = (m: { event: { type: string; kind: string; nodeId?: string } }) => `${m.event.kind}:${m.event.type}${m.event.nodeId ? ` ${m.event.nodeId}` : ""}`;
 
 describe("live runs over Socket.io", () => {
-  it("streams every step of a command as it happens, then the feed, then acks with the same result", async () => {
+  it("streams every step of a command as it happens, then acks with the result (no separate feed to the sender)", async () => {
     const { token, sessionId } = await newUserSession(server.url);
     const socket = await open(token);
     const seen = record(socket);
@@ -55,11 +55,9 @@ describe("live runs over Socket.io", () => {
     ]);
     const filter = steps.find((m) => m.event.type === "node_end" && m.event.nodeId === "filter")!.event;
     expect(filter.candidates.out).toBeLessThan(filter.candidates.in);
-    expect(seen.at(-1)!.kind).toBe("feed");
-    const feed = seen.at(-1)!.message;
-    expect(feed.requestId).toBe("r-1");
-    expect(feed.feed.map((i: { id: string }) => i.id)).toEqual(ack.value.feed.map((i: { id: string }) => i.id));
-    expect(feed.memory).toEqual(ack.value.memory);
+    expect(seen.filter((s) => s.kind !== "step")).toEqual([]);
+    expect(ack.value.feed).toHaveLength(5);
+    expect(steps.at(-1)!.event.result.items).toEqual(ack.value.feed.map((i: { id: string }) => i.id));
   });
 
   it("lets an analyst watch every run and a user watch their own session, with the same events the commander sees", async () => {
@@ -76,8 +74,11 @@ describe("live runs over Socket.io", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const [mine, watched, all, none] = seen.map((s) => s.filter((e) => e.message.sessionId === alice.sessionId));
     expect(mine.length).toBeGreaterThan(10);
-    expect(watched).toEqual(mine);
-    expect(all).toEqual(mine);
+    // watchers get the same steps, then the feed, which the sender has in its ack
+    expect(watched.slice(0, -1)).toEqual(mine);
+    expect(watched.at(-1)).toMatchObject({ kind: "feed", message: { requestId: "r-2", turn: 1 } });
+    expect(watched.at(-1)!.message.feed).toEqual(ack.ok && ack.value.feed);
+    expect(all).toEqual(watched);
     expect(none).toEqual([]);
     expect(seen[3]).toEqual([]);
   });

@@ -51,9 +51,10 @@ export function livePublisher(io: LiveServer): Publisher {
         setImmediate(sendAll);
       }
     },
-    feed: (message) => {
+    feed: (message, origin) => {
       send(message.sessionId);
-      io.to(rooms(message.sessionId)).emit("feed", message);
+      const to = io.to(rooms(message.sessionId));
+      (origin ? to.except(origin) : to).emit("feed", message);
     },
     failed: (message) => {
       send(message.sessionId);
@@ -98,7 +99,7 @@ export function attachLiveHandlers(io: LiveServer, deps: ServerDeps): void {
       const session = await sessionFor(deps.store, principal, request.sessionId);
       await socket.join(roomOf({ sessionId: request.sessionId }));
       const { sessionId, requestId, ...command } = request;
-      return deps.runner.run(principal, sessionId, command, requestId ?? null, session);
+      return deps.runner.run(principal, sessionId, command, { requestId: requestId ?? null, checked: session, origin: socket.id });
     }));
 
     socket.on("subscribe", (raw, ack) => answer(ack, async () => {

@@ -22,7 +22,9 @@ export function graphsRouter(deps: ServerDeps): ApiRouter {
     const checked = checkSpec(spec);
     const latest = await store.getLatestGraph(name);
     if (latest && latest.kind !== checked.kind) throw new AppError(409, "CONFLICT", `graph \`${name}\` is a ${latest.kind} graph; save this ${checked.kind} spec under another name`);
-    return store.saveGraphVersion({ name, spec: checked, note });
+    const saved = await store.saveGraphVersion({ name, spec: checked, note });
+    deps.graphs.forget(name);
+    return saved;
   };
   return new ApiRouter("/api/graphs", "graphs", deps.checkResponses)
     .add({ method: "get", path: "/", summary: "Every saved graph, at its latest version", access: "public", response: z.array(GraphVersionInfo) }, () => store.listGraphs())

@@ -109,6 +109,7 @@ export class LoadClient {
 
   private check(request: Pending, result: CommandResult): void {
     this.tally.ok++;
+    this.tally.serverMs.push(result.ms);
     const verdict = checkDelivery(request.steps, request.feeds, result);
     if (verdict === "lost") this.tally.lost++;
     else this.tally.steps += request.steps.size;

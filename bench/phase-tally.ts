@@ -4,6 +4,8 @@ export class PhaseTally {
   ok = 0;
   /** latency of each command acked ok, ms (open loop: from its scheduled time; closed loop: from its send) */
   readonly latencies: number[] = [];
+  /** the server's own time for each command acked ok (its `ms`), to tell server time from queueing and transport */
+  readonly serverMs: number[] = [];
   /** step messages of the commands acked ok */
   steps = 0;
   /** commands acked ok whose steps (some seq, a run_start/run_end) or feed message were missing at the ack */

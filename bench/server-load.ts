@@ -94,6 +94,7 @@ if (results.length > 0) {
     "p50 ms": f(quantile(r.tally.latencies, 0.5)),
     "p90 ms": f(quantile(r.tally.latencies, 0.9)),
     "p99 ms": f(quantile(r.tally.latencies, 0.99)),
+    "server p50/p99 ms": `${f(quantile(r.tally.serverMs, 0.5))}/${f(quantile(r.tally.serverMs, 0.99))}`,
     "max ms": f(quantile(r.tally.latencies, 1)),
     "steps/cmd": f(r.tally.steps / (r.tally.ok - r.tally.lost), 1),
     lost: r.tally.lost,

@@ -60,7 +60,7 @@ let server: ServerProcess | undefined;
 let crash: unknown;
 try {
   log("… starting the server (fresh data folder, models trained from scratch)");
-  const starting = startServerProcess({ RECBOT_CATALOG: "demo", RECBOT_SIGNUPS_PER_SECOND: "0", RECBOT_COMMANDS_PER_SECOND: "10", RECBOT_COMMAND_BURST: "20" }, serverFlags);
+  const starting = startServerProcess({ ...(process.env.RECBOT_GRAPH_THREADS ? { RECBOT_GRAPH_THREADS: process.env.RECBOT_GRAPH_THREADS } : {}), RECBOT_CATALOG: "demo", RECBOT_SIGNUPS_PER_SECOND: "0", RECBOT_COMMANDS_PER_SECOND: "10", RECBOT_COMMAND_BURST: "20" }, serverFlags);
   const catalog = generateDemoCatalog();
   server = await starting;
   const running = server;

@@ -130,31 +130,30 @@ export class CommandRunner {
         runIds: { parser: runs.parser.id, planner: runs.planner.id },
       }, onEvent);
     } catch (error) {
+      await Promise.allSettled(writes);
       if (error instanceof GraphSpecError) throw new AppError(409, "INVALID_GRAPH", `a saved graph no longer compiles: ${error.message}`);
       throw error;
-    } finally {
-      await Promise.all(writes);
     }
-    if (failure) throw failure;
-    if (!outcome.parser || !outcome.planner) throw new AppError(422, "COMMAND_FAILED", "the graphs ended without a result");
-    const parserRun = runs.parser;
-    const plannerRun = runs.planner;
-    const parsed = { result: outcome.parser };
-    const planned = { result: outcome.planner };
-
-    const memory = parsed.result.preferences;
-    const { items, scores } = planned.result;
+    if (failure || !outcome.parser || !outcome.planner) {
+      await Promise.all(writes);
+      throw failure ?? new AppError(422, "COMMAND_FAILED", "the graphs ended without a result");
+    }
+    const memory = outcome.parser.preferences;
+    const { items, scores } = outcome.planner;
+    // queued behind the runs' writes, so it commits with them (or after them) in one round trip to the writer
+    const committed = store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [runs.parser.id, runs.planner.id] });
     try {
-      this.remember(session.id, await store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [parserRun.id, plannerRun.id] }));
+      const [, record] = await Promise.all([Promise.all(writes), committed]);
+      this.remember(session.id, record);
     } catch (error) {
-      this.lastTurns.delete(session.id); // another process wrote a turn: read it back next time
+      this.lastTurns.delete(session.id); // another process wrote a turn, or a write failed: read it back next time
       throw error;
     }
     const feed: FeedItem[] = items.map((id, position) => ({ ...itemRecord(catalog, catalog.indexOf.get(id)!), position, score: scores[position] }));
     const result: CommandResult = {
-      sessionId: session.id, turn, command: request.command, memory, source: parsed.result.source, feed,
-      parser: { runId: parserRun.id, name: parser.name, version: parser.version },
-      planner: { runId: plannerRun.id, name: planner.name, version: planner.version },
+      sessionId: session.id, turn, command: request.command, memory, source: outcome.parser.source, feed,
+      parser: { runId: runs.parser.id, name: parser.name, version: parser.version },
+      planner: { runId: runs.planner.id, name: planner.name, version: planner.version },
       ms: performance.now() - started,
     };
     publish.feed({ ...result, requestId }, origin);

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { corsOrigins } from "./cors.ts";
 import { startServer } from "./start-server.ts";
@@ -25,6 +27,8 @@ if (!parsed.success) {
   process.exit(2);
 }
 const env = parsed.data;
+const studio = fileURLToPath(new URL("../studio/dist/", import.meta.url));
+if (!existsSync(studio)) console.warn("recbot: the studio is not built (npm start builds it; or npm run build:studio); serving the API only");
 
 try {
   const server = await startServer({
@@ -33,7 +37,7 @@ try {
     commandsPerSecond: env.RECBOT_COMMANDS_PER_SECOND, commandBurst: env.RECBOT_COMMAND_BURST,
     signupsPerSecond: env.RECBOT_SIGNUPS_PER_SECOND, graphThreads: env.RECBOT_GRAPH_THREADS,
     skipBadLines: env.RECBOT_SKIP_BAD_LINES === "1", checkResponses: env.RECBOT_CHECK_RESPONSES === "1",
-    progress: process.stderr.isTTY, log,
+    staticDir: existsSync(studio) ? studio : undefined, progress: process.stderr.isTTY, log,
   });
   log(`listening on ${server.url} (health: /api/health, API: /api/openapi.json)`);
   if (server.createdAnalystToken) {

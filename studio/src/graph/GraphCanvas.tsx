@@ -1,0 +1,84 @@
+import { Background, Controls, MarkerType, ReactFlow, type Connection, type Edge, type Node, type NodeChange, type EdgeChange } from "@xyflow/react";
+import type { GraphSpec } from "../../../graphs/graph-spec.ts";
+
+export interface CanvasMarks {
+  /** the node running now (live runs) */
+  running?: string | null;
+  /** nodes that ran in the last command */
+  ran?: Set<string>;
+  /** problems found by validation, per node or edge id */
+  problems?: Map<string, string>;
+  selected?: string | null;
+}
+
+/** A spec as React Flow nodes and edges, with running, ran, selected and invalid marks. */
+export function specToFlow(spec: GraphSpec, marks: CanvasMarks = {}): { nodes: Node[]; edges: Edge[] } {
+  const nodes: Node[] = spec.nodes.map((n) => {
+    const problem = marks.problems?.get(n.id);
+    const classes = ["graph-node", n.type === "start" || n.type === "end" ? "terminal" : "", marks.running === n.id ? "running" : "", marks.ran?.has(n.id) ? "ran" : "", problem ? "invalid" : ""];
+    return {
+      id: n.id,
+      position: n.position,
+      selected: marks.selected === n.id,
+      className: classes.filter(Boolean).join(" "),
+      data: {
+        label: (
+          <div title={problem ?? undefined} data-node={n.id}>
+            <div className="node-id">{n.id}</div>
+            {n.type !== n.id && <div className="node-type">{n.type}</div>}
+            {problem && <div className="node-problem">⚠ {problem}</div>}
+          </div>
+        ),
+      },
+    };
+  });
+  const edges: Edge[] = spec.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    label: e.condition,
+    selected: marks.selected === e.id,
+    className: marks.problems?.has(e.id) ? "invalid" : undefined,
+    markerEnd: { type: MarkerType.ArrowClosed },
+    animated: marks.running === e.target,
+  }));
+  return { nodes, edges };
+}
+
+export interface GraphCanvasProps {
+  spec: GraphSpec;
+  marks?: CanvasMarks;
+  editable?: boolean;
+  onNodesChange?: (changes: NodeChange[]) => void;
+  onEdgesChange?: (changes: EdgeChange[]) => void;
+  onConnect?: (connection: Connection) => void;
+  onSelect?: (id: string | null) => void;
+}
+
+/** The graph drawn with React Flow: read-only in the playground, editable in the editor. */
+export function GraphCanvas({ spec, marks, editable = false, onNodesChange, onEdgesChange, onConnect, onSelect }: GraphCanvasProps) {
+  const { nodes, edges } = specToFlow(spec, marks);
+  return (
+    <div className="graph-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        fitView
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        elementsSelectable
+        deleteKeyCode={editable ? ["Delete", "Backspace"] : null}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeClick={(_, node) => onSelect?.(node.id)}
+        onEdgeClick={(_, edge) => onSelect?.(edge.id)}
+        onPaneClick={() => onSelect?.(null)}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from "react";
+import { api } from "../api.ts";
+import { ErrorNote } from "../common/ErrorNote.tsx";
+
+type Entry = { id?: string } & Record<string, unknown>;
+type Section = Partial<Record<"added" | "removed" | "changed", Entry[]>>;
+
+const describe = (entry: Entry) => {
+  const { id, ...rest } = entry;
+  const detail = Object.keys(rest).length ? JSON.stringify(rest) : "";
+  return `${id ?? ""} ${detail.length > 160 ? `${detail.slice(0, 159)}…` : detail}`.trim();
+};
+
+/** What changed between two versions: nodes and edges added, removed or changed (params and conditions). */
+export function VersionDiff({ name, from, to }: { name: string; from: number; to: number }) {
+  const [diff, setDiff] = useState<Record<string, Section> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api<Record<string, Section>>("GET", `/api/graphs/${encodeURIComponent(name)}/diff?from=${from}&to=${to}`).then(setDiff, setError);
+  }, [name, from, to]);
+  if (error) return <ErrorNote error={error} />;
+  if (!diff) return <p className="muted">Comparing…</p>;
+  const sections = (["nodes", "edges"] as const).map((part) => [part, diff[part] ?? {}] as const);
+  const empty = sections.every(([, s]) => !s.added?.length && !s.removed?.length && !s.changed?.length);
+  return (
+    <div className="version-diff" aria-label={`Diff v${from} → v${to}`}>
+      <h4>v{from} → v{to}</h4>
+      {empty && <p className="muted">No differences.</p>}
+      {sections.map(([part, s]) => (["added", "removed", "changed"] as const).map((kind) => (s[kind]?.length ? (
+        <div key={`${part}-${kind}`} className={`diff-${kind}`}>
+          <b>{part} {kind}</b>
+          <ul>{s[kind]!.map((entry, i) => <li key={i}>{describe(entry)}</li>)}</ul>
+        </div>
+      ) : null)))}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
-import { Background, Controls, MarkerType, ReactFlow, type Connection, type Edge, type Node, type NodeChange, type EdgeChange } from "@xyflow/react";
+import { useEffect } from "react";
+import { Background, Controls, MarkerType, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type Node, type NodeChange, type EdgeChange } from "@xyflow/react";
 import type { GraphSpec } from "../../../graphs/graph-spec.ts";
 
 export interface CanvasMarks {
@@ -64,6 +65,8 @@ export function GraphCanvas({ spec, marks, editable = false, onNodesChange, onEd
         nodes={nodes}
         edges={edges}
         fitView
+        fitViewOptions={{ padding: 0.15 }}
+        minZoom={0.1}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
@@ -76,9 +79,20 @@ export function GraphCanvas({ spec, marks, editable = false, onNodesChange, onEd
         onPaneClick={() => onSelect?.(null)}
         proOptions={{ hideAttribution: true }}
       >
+        <FitWhenMeasured nodeCount={nodes.length} />
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );
+}
+
+/** Fits the view once React Flow has measured the nodes (and when nodes are added or removed). */
+function FitWhenMeasured({ nodeCount }: { nodeCount: number }) {
+  const measured = useNodesInitialized();
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (measured) void flow.fitView({ padding: 0.15 });
+  }, [measured, nodeCount, flow]);
+  return null;
 }

@@ -145,7 +145,7 @@ export function GraphEditor() {
                 edit(() => added.spec);
                 setSelected(added.id);
               }}>
-                ＋ {p.id}
+                + {p.id}
               </button>
             </li>
           ))}

@@ -34,7 +34,7 @@ export function FeedCard({ item, marked, onAction }: { item: FeedItem; marked: S
       <div className="card-actions">
         <button aria-pressed={marked.has("like")} onClick={() => onAction("like")} title="Like">♥ Like</button>
         <button aria-pressed={marked.has("not_interested")} onClick={() => onAction("not_interested")} title="Not interested: never show again in this session">✕ Not interested</button>
-        <button aria-pressed={marked.has("add_to_cart")} onClick={() => onAction("add_to_cart")} title="Add to cart">＋ Cart</button>
+        <button aria-pressed={marked.has("add_to_cart")} onClick={() => onAction("add_to_cart")} title="Add to cart">+ Cart</button>
       </div>
     </article>
   );

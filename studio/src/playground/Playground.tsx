@@ -120,6 +120,7 @@ export function Playground({ onInspect }: { onInspect: (runId: string) => void }
         {session && feed.length === 0 && !busy && (
           <div className="examples">Try: {EXAMPLES.map((x) => <button key={x} className="link" onClick={() => void send(x)}>{x}</button>)}</div>
         )}
+        {session && <LiveGraphs session={session} running={running} steps={steps} />}
         <ErrorNote error={error} onDismiss={() => setError(null)} />
         {result && (
           <div className="turn-line">
@@ -133,7 +134,6 @@ export function Playground({ onInspect }: { onInspect: (runId: string) => void }
         </div>
       </section>
       <aside className="panel live-panel">
-        {session && <LiveGraphs session={session} running={running} steps={steps} />}
         <h3>Steps</h3>
         <StepList steps={steps} />
       </aside>

@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareCatalog } from "../runtime/prepared-catalog.ts";
+import type { RunningServer } from "../server/start-server.ts";
+import { repoRoot, tempDir } from "./helpers.ts";
+import { ANALYST_TOKEN, startTestServer } from "./support/test-server.ts";
+
+// The studio in real headless Chromium (Debian's, driven by playwright-core) against a real server on the demo
+// catalog. Assertions read what is on the page; screenshots go to artifacts/studio/.
+
+const artifacts = join(repoRoot, "artifacts", "studio");
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-models") });
+  server = await startTestServer({ prepared, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
+  browser = await chromium.launch({
+    executablePath: process.env.RECBOT_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.url}/#playground`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+
+describe("the studio in a browser", () => {
+  it("runs a command in the playground: steps stream in, the memory shows the diff, a new feed appears", async () => {
+    await page.getByRole("button", { name: "Start session" }).click();
+    await page.getByLabel("Command").fill("no dresses, something red under 50");
+    await page.getByLabel("Command").press("Enter");
+    await expect.poll(() => page.locator(".feed-card").count(), { timeout: 20_000 }).toBe(12);
+    const steps = page.getByLabel("Steps").locator("li");
+    expect(await steps.count()).toBeGreaterThanOrEqual(8);
+    expect(await page.getByLabel("Steps").innerText()).toMatch(/filter[\s\S]*20,000 → /);
+    const memory = await page.getByLabel("Preference memory").innerText();
+    expect(memory).toContain("price ≤ 50");
+    expect(memory).toContain("category: dresses");
+    expect(await page.locator(".chip.added").count()).toBe(3);
+    for (const title of await page.locator(".feed-card .card-title").allInnerTexts()) expect(title.toLowerCase()).not.toContain("dress");
+    expect(await page.locator(".react-flow__node.ran").count()).toBeGreaterThanOrEqual(3);
+    await shot("playground");
+
+    await page.getByLabel("Command").fill("more casual");
+    await page.getByLabel("Command").press("Enter");
+    await expect.poll(() => page.locator(".turn-line").innerText(), { timeout: 20_000 }).toMatch(/^Turn 2/);
+    expect(await page.getByLabel("Preference memory").innerText()).toContain("price ≤ 50");
+  });
+
+  it("opens the command's run in the inspector with every step and the candidate funnel", async () => {
+    await page.getByRole("button", { name: "inspect run" }).click();
+    await page.getByLabel("Run steps").waitFor();
+    const rows = await page.getByLabel("Run steps").locator("tbody tr").allInnerTexts();
+    expect(rows[0]).toContain("run_start");
+    expect(rows.at(-1)).toContain("run_end");
+    expect(rows.some((r) => r.includes("node_end") && r.includes("filter"))).toBe(true);
+    await page.getByRole("img", { name: "Candidates per node" }).waitFor();
+    await shot("inspector");
+  });
+
+  it("edits a graph: a new node is flagged on the canvas, undo removes it, a changed parameter is saved as a version", async () => {
+    await page.getByRole("button", { name: "Analyst token…" }).click();
+    await page.getByLabel("Analyst token").fill(ANALYST_TOKEN);
+    await page.getByLabel("Analyst token").press("Enter");
+    await page.getByRole("tab", { name: "Graph editor" }).click();
+    await page.locator('.react-flow__node[data-id="aggregator"]').waitFor();
+
+    await page.getByLabel("Palette").getByRole("button", { name: "+ attenuator" }).click();
+    const added = page.locator('.react-flow__node[data-id="attenuator_2"]');
+    await added.waitFor();
+    await expect.poll(() => added.innerText(), { timeout: 5_000 }).toMatch(/⚠ node `attenuator_2`/);
+    expect(await page.getByRole("status").first().innerText()).toMatch(/problem/);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => added.count()).toBe(0);
+
+    await page.locator('.react-flow__node[data-id="aggregator"]').click();
+    await page.getByLabel("Selected node").getByLabel("popularityPrior").fill("0.5");
+    await page.getByLabel("Version note").fill("lean on popularity");
+    await page.getByRole("button", { name: "Save version" }).click();
+    await expect.poll(() => page.getByLabel("Version history").innerText()).toMatch(/v2[\s\S]*lean on popularity/);
+    await shot("editor");
+  });
+
+  it("replays the recorded turn against the new version and shows both feeds side by side", async () => {
+    await page.getByRole("tab", { name: "Runs" }).click();
+    await page.getByLabel("Runs").locator("tbody tr", { hasText: "planner v1" }).first().click();
+    await shot("replay-before");
+    await page.getByLabel("Replay version").selectOption("2");
+    await page.getByRole("button", { name: "Replay" }).click();
+    await expect.poll(() => page.locator(".replay").innerText(), { timeout: 20_000 }).toMatch(/Overlap: \d+ of \d+/);
+    expect(await page.locator(".side-by-side > div").count()).toBe(2);
+    await shot("replay");
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,23 +1,25 @@
 /** Stable codes of everything that can be wrong with a graph spec. */
-export type GraphSpecErrorCode =
-  | "invalid_spec"
-  | "duplicate_node_id"
-  | "duplicate_edge_id"
-  | "reserved_node_id"
-  | "unknown_node_type"
-  | "wrong_agent_kind"
-  | "invalid_params"
-  | "missing_start"
-  | "missing_end"
-  | "multiple_starts"
-  | "multiple_ends"
-  | "unknown_edge_node"
-  | "edge_into_start"
-  | "edge_from_end"
-  | "ambiguous_fallback"
-  | "bad_condition"
-  | "unreachable_node"
-  | "no_path_to_end";
+export const GRAPH_SPEC_ERROR_CODES = [
+  "invalid_spec",
+  "duplicate_node_id",
+  "duplicate_edge_id",
+  "reserved_node_id",
+  "unknown_node_type",
+  "wrong_agent_kind",
+  "invalid_params",
+  "missing_start",
+  "missing_end",
+  "multiple_starts",
+  "multiple_ends",
+  "unknown_edge_node",
+  "edge_into_start",
+  "edge_from_end",
+  "ambiguous_fallback",
+  "bad_condition",
+  "unreachable_node",
+  "no_path_to_end",
+] as const;
+export type GraphSpecErrorCode = (typeof GRAPH_SPEC_ERROR_CODES)[number];
 
 /** A spec that cannot be compiled: names the offending node or edge and says how to fix it. */
 export class GraphSpecError extends Error {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { GraphSpec } from "../graphs/graph-spec.ts";
-import { ParserResult } from "../graphs/step-events.ts";
+import { GRAPH_SPEC_ERROR_CODES } from "../graphs/graph-spec-error.ts";
+import { SpecDiff } from "../graphs/spec-diff.ts";
+import { ParserResult, StepEvent } from "../graphs/step-events.ts";
 import { FeedEventType, GraphRef, Id, RunFilter, SessionGraphs, SessionRecord, TurnRecord, UserRecord } from "../server/storage/records.ts";
 import { Preferences } from "./preferences.ts";
 
@@ -101,4 +103,45 @@ export const SearchQuery = z.object({
 });
 
 export const GraphVersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const ValidateGraphRequest = z.object({ spec: z.unknown().describe("A graph spec as the editor holds it; checked as is, shape included") });
+/** One problem of a spec, on the node and/or edge it concerns. */
+export const SpecProblem = z.object({
+  code: z.enum(GRAPH_SPEC_ERROR_CODES),
+  message: z.string().describe("What is wrong and how to fix it"),
+  nodeId: z.string().optional().describe("The node to mark"),
+  edgeId: z.string().optional().describe("The edge to mark"),
+});
+export const GraphValidation = z.object({
+  ok: z.boolean().describe("True when the spec has no problem and would be saved"),
+  problems: z.array(SpecProblem).describe("Every problem found, in check order (shape, nodes, start/end, edges, reachability)"),
+});
+
+const versionNumber = z.coerce.number().int().min(1);
+export const GraphDiffQuery = z.object({ from: versionNumber.describe("The older version"), to: versionNumber.describe("The newer version") });
+export const GraphDiff = SpecDiff.extend({ name: Id, from: z.int().min(1), to: z.int().min(1) });
+
+export const ReplayRequest = z.object({
+  graphs: SessionGraphs.default({}).describe("Versions to replay with; an agent left out runs the version that ran originally"),
+  k: z.int().min(1).max(100).optional().describe("Feed length; default: the original feed's length"),
+});
+const GraphVersionRef = z.object({ name: Id, version: z.int().min(1) });
+const TurnOutcome = z.object({ memory: Preferences.describe("P_{t+1}"), feed: z.array(FeedItem), parser: GraphVersionRef, planner: GraphVersionRef });
+/** A recorded turn run again on other graph versions: nothing is stored, the session is not changed. */
+export const ReplayResult = z.object({
+  sessionId: Id,
+  turn: z.int().min(1),
+  command: z.string(),
+  original: TurnOutcome,
+  replay: TurnOutcome.extend({ events: z.array(StepEvent).describe("Both replayed runs' steps; their run ids are not stored") }),
+  comparison: z.object({
+    overlap: z.int().nonnegative().describe("Items in both feeds"),
+    rankChanges: z.array(z.object({
+      itemId: z.string(),
+      originalRank: z.int().nonnegative().nullable().describe("0-based position in the original feed; null when absent"),
+      replayRank: z.int().nonnegative().nullable().describe("0-based position in the replayed feed; null when absent"),
+    })).describe("Every item of either feed with its rank in each: the replayed feed in order, then the items it dropped"),
+  }),
+});
+export type ReplayResult = z.infer<typeof ReplayResult>;
 export { GraphRef };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { itemRecord } from "../catalog/catalog.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
-import { CommandRequest, type CommandResult, type FeedItem } from "../schemas/api.ts";
+import { CommandRequest, type CommandResult, type FeedItem, type ReplayRequest, type ReplayResult } from "../schemas/api.ts";
 import type { LiveFailure, LiveFeed, LiveStep } from "../schemas/live-protocol.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { TurnExecutor } from "../runtime/turn-graphs.ts";
@@ -12,6 +12,7 @@ import type { CatalogHolder } from "./catalog-holder.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
 import type { SessionRecord, TurnRecord } from "./storage/records.ts";
 import type { Store } from "./storage/store.ts";
+import { replayTurn } from "./turn-replay.ts";
 
 /** Where a command's live events go (Socket.io rooms in the server; a list in tests). */
 export interface Publisher {
@@ -46,6 +47,7 @@ export async function sessionFor(store: Store, principal: Principal, sessionId: 
 export class CommandRunner {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly replays = new Set<Promise<unknown>>();
   /** each session's last committed turn, newest-used last: this runner orders a session's commands, so it knows */
   private readonly lastTurns = new Map<string, TurnRecord | null>();
   private draining = false;
@@ -80,11 +82,26 @@ export class CommandRunner {
     }
   }
 
-  /** Refuses new commands and waits (up to `timeoutMs`) for running ones; returns how many were still running. */
+  /**
+   * Runs a recorded turn again on other graph versions and compares the feeds (turn-replay.ts); nothing is stored.
+   * Replays run beside the session's commands, not in its queue: they change nothing a command reads.
+   */
+  async replay(principal: Principal, runId: string, input: ReturnType<typeof ReplayRequest.parse>): Promise<ReplayResult> {
+    if (this.draining) throw new AppError(503, "SHUTTING_DOWN", "the server is shutting down; retry in a moment");
+    const job = replayTurn(this.deps, principal, runId, input);
+    this.replays.add(job);
+    try {
+      return await job;
+    } finally {
+      this.replays.delete(job);
+    }
+  }
+
+  /** Refuses new commands and replays and waits (up to `timeoutMs`) for running ones; returns how many commands were still running. */
   async drain(timeoutMs: number): Promise<number> {
     this.draining = true;
     const timeout = new Promise<"timeout">((resolve) => setTimeout(resolve, timeoutMs, "timeout").unref());
-    const all = Promise.allSettled([...this.inflight]);
+    const all = Promise.allSettled([...this.inflight, ...this.replays]);
     return (await Promise.race([all, timeout])) === "timeout" ? this.inflight.size : 0;
   }
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { GraphKind, GraphSpec } from "../../graphs/graph-spec.ts";
 import { nodePalette } from "../../graphs/node-registry.ts";
-import { GraphVersionQuery, ImportGraphRequest, SaveGraphRequest } from "../../schemas/api.ts";
+import { diffSpecs } from "../../graphs/spec-diff.ts";
+import { specProblems } from "../../graphs/spec-problems.ts";
+import { GraphDiff, GraphDiffQuery, GraphValidation, GraphVersionQuery, ImportGraphRequest, SaveGraphRequest, ValidateGraphRequest } from "../../schemas/api.ts";
 import { ApiRouter } from "../api-router.ts";
 import { AppError } from "../app-error.ts";
 import { checkSpec } from "../graph-registry.ts";
@@ -33,6 +35,10 @@ export function graphsRouter(deps: ServerDeps): ApiRouter {
       if (!kind.success) throw new AppError(404, "NOT_FOUND", `no graph kind \`${params.kind}\`: use parser or planner`);
       return nodePalette(kind.data);
     })
+    .add({ method: "post", path: "/validate", summary: "Every problem of a spec, each on its node or edge; saves nothing", access: "public", body: ValidateGraphRequest, response: GraphValidation }, ({ body }) => {
+      const problems = specProblems(body.spec);
+      return { ok: problems.length === 0, problems };
+    })
     .add({ method: "post", path: "/import", summary: "Import an exported spec as the next version of `name`", access: "analyst", body: ImportGraphRequest, response: GraphVersionRecord, status: 201 }, ({ body }) => save(body.name, body.spec, body.note))
     .add({ method: "get", path: "/:name", summary: "The latest version of a graph, with its spec", access: "public", response: GraphVersionRecord }, ({ params }) => versionOf(params.name))
     .add({ method: "get", path: "/:name/versions", summary: "Every version of a graph, oldest first", access: "public", response: z.array(GraphVersionInfo) }, async ({ params }) => {
@@ -48,6 +54,10 @@ export function graphsRouter(deps: ServerDeps): ApiRouter {
     .add({ method: "post", path: "/:name/versions", summary: "Validate a spec and save it as the graph's next version", access: "analyst", body: SaveGraphRequest, response: GraphVersionRecord, status: 201 }, ({ params, body }) => {
       if (!/^[\w.-]{1,200}$/.test(params.name)) throw new AppError(400, "VALIDATION_FAILED", "graph names use letters, digits, `_`, `.` and `-` only");
       return save(params.name, body.spec, body.note);
+    })
+    .add({ method: "get", path: "/:name/diff", summary: "What changed between two versions: nodes and edges added, removed and changed, by id", access: "public", query: GraphDiffQuery, response: GraphDiff }, async ({ params, query }) => {
+      const [from, to] = await Promise.all([versionOf(params.name, query.from), versionOf(params.name, query.to)]);
+      return { name: params.name, from: from.version, to: to.version, ...diffSpecs(from.spec, to.spec) };
     })
     .add({ method: "get", path: "/:name/export", summary: "A version's spec as a JSON file to download (latest unless `version`)", access: "public", query: GraphVersionQuery, response: GraphSpec }, async ({ params, query, res }) => {
       const record = await versionOf(params.name, query.version);

@@ -3,6 +3,7 @@ import { CommandRequest, CommandResult, CreateSessionRequest, FeedEventsRequest,
 import { z } from "zod";
 import { ApiRouter } from "../api-router.ts";
 import { AppError } from "../app-error.ts";
+import { takeCommandToken } from "../command-limit.ts";
 import { sessionFor } from "../command-runner.ts";
 import type { ServerDeps } from "../server-deps.ts";
 import { FeedEventRecord, SessionRecord, TurnRecord } from "../storage/records.ts";
@@ -44,11 +45,7 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
       return store.listTurns(params.id);
     })
     .add({ method: "post", path: "/:id/commands", summary: "Run a command: Parser then Planner graphs; returns the new memory and feed", access: "user", body: CommandRequest, response: CommandResult }, async ({ params, principal, body, res }) => {
-      const limit = deps.limits.commands.take(principal.role === "user" ? `user:${principal.userId}` : "analyst");
-      if (!limit.ok) {
-        res.setHeader("Retry-After", Math.ceil(limit.retryAfterMs / 1000));
-        throw new AppError(429, "RATE_LIMITED", `too many commands; retry in ${limit.retryAfterMs} ms`);
-      }
+      takeCommandToken(deps.limits.commands, principal, res);
       return deps.runner.run(principal, params.id, body);
     })
     .add({ method: "post", path: "/:id/events", summary: "Record feed events (impression, click, like, not_interested, add_to_cart), all or none", access: "user", body: FeedEventsRequest, response: z.array(FeedEventRecord), status: 201 }, async ({ params, principal, body }) => {

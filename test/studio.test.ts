@@ -86,6 +86,10 @@ describe("the studio in a browser", () => {
     expect(await page.getByRole("status").first().innerText()).toMatch(/problem/);
     await page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => added.count()).toBe(0);
+    await page.getByLabel("Palette").getByRole("button", { name: "+ filter" }).dragTo(page.locator(".react-flow__pane"), { targetPosition: { x: 120, y: 60 } });
+    await expect.poll(() => page.locator('.react-flow__node[data-id="filter_2"]').count()).toBe(1);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator('.react-flow__node[data-id="filter_2"]').count()).toBe(0);
 
     await page.locator('.react-flow__node[data-id="aggregator"]').click();
     await page.getByLabel("Selected node").getByLabel("popularityPrior").fill("0.5");

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Background, Controls, MarkerType, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type Node, type NodeChange, type EdgeChange } from "@xyflow/react";
+import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Connection, type Edge, type Node, type NodeChange, type EdgeChange } from "@xyflow/react";
 import type { GraphSpec } from "../../../graphs/graph-spec.ts";
 
 export interface CanvasMarks {
@@ -54,13 +54,41 @@ export interface GraphCanvasProps {
   onEdgesChange?: (changes: EdgeChange[]) => void;
   onConnect?: (connection: Connection) => void;
   onSelect?: (id: string | null) => void;
+  /** a node type dropped from the palette, at a position in graph coordinates */
+  onDropType?: (type: string, position: { x: number; y: number }) => void;
 }
 
+/** The drag payload of a palette entry. */
+export const NODE_TYPE_MIME = "application/x-recbot-node-type";
+
 /** The graph drawn with React Flow: read-only in the playground, editable in the editor. */
-export function GraphCanvas({ spec, marks, editable = false, onNodesChange, onEdgesChange, onConnect, onSelect }: GraphCanvasProps) {
-  const { nodes, edges } = specToFlow(spec, marks);
+export function GraphCanvas(props: GraphCanvasProps) {
   return (
-    <div className="graph-canvas">
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Canvas({ spec, marks, editable = false, onNodesChange, onEdgesChange, onConnect, onSelect, onDropType }: GraphCanvasProps) {
+  const { nodes, edges } = specToFlow(spec, marks);
+  const flow = useReactFlow();
+  return (
+    <div
+      className="graph-canvas"
+      onDragOver={(e) => {
+        if (onDropType && e.dataTransfer.types.includes(NODE_TYPE_MIME)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(e) => {
+        const type = e.dataTransfer.getData(NODE_TYPE_MIME);
+        if (!onDropType || !type) return;
+        e.preventDefault();
+        onDropType(type, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -4,7 +4,7 @@ import type { GraphSpec } from "../../../graphs/graph-spec.ts";
 import type { GraphVersionInfo, GraphVersionRecord } from "../../../server/storage/records.ts";
 import { api, ApiFailure } from "../api.ts";
 import { ErrorNote } from "../common/ErrorNote.tsx";
-import { GraphCanvas } from "./GraphCanvas.tsx";
+import { GraphCanvas, NODE_TYPE_MIME } from "./GraphCanvas.tsx";
 import { Inspector } from "./Inspector.tsx";
 import { addNode, autoLayout, connect, moveNode, removeElement } from "./spec-edits.ts";
 import { VersionPanel } from "./VersionPanel.tsx";
@@ -123,6 +123,13 @@ export function GraphEditor() {
     for (const change of changes) if (change.type === "remove") edit((s) => removeElement(s, change.id));
   };
 
+  const place = (type: string, at: { x: number; y: number }) => {
+    if (!spec) return;
+    const added = addNode(spec, type, at);
+    edit(() => added.spec);
+    setSelected(added.id);
+  };
+
   const problemMap = new Map(problems.flatMap((p) => (p.nodeId ? [[p.nodeId, p.message] as const] : p.edgeId ? [[p.edgeId, p.message] as const] : [])));
   const loose = problems.filter((p) => !p.nodeId && !p.edgeId);
 
@@ -139,18 +146,15 @@ export function GraphEditor() {
         <ul className="palette" aria-label="Palette">
           {palette.filter((p) => p.kind !== "terminal").map((p) => (
             <li key={p.id}>
-              <button title={p.description} onClick={() => {
-                if (!spec) return;
-                const added = addNode(spec, p.id, { x: 100 + 40 * (spec.nodes.length % 6), y: 260 });
-                edit(() => added.spec);
-                setSelected(added.id);
-              }}>
+              <button title={`${p.description} (click to add, or drag onto the canvas)`} draggable
+                onDragStart={(e) => { e.dataTransfer.setData(NODE_TYPE_MIME, p.id); e.dataTransfer.effectAllowed = "copy"; }}
+                onClick={() => spec && place(p.id, { x: 100 + 40 * (spec.nodes.length % 6), y: 260 })}>
                 + {p.id}
               </button>
             </li>
           ))}
         </ul>
-        <p className="muted small">Drag from a node’s right handle to another node to connect. Delete removes the selection. Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+S saves.</p>
+        <p className="muted small">Click or drag a node type onto the canvas. Drag from a node’s right handle to another node to connect. Delete removes the selection. Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+S saves.</p>
       </aside>
       <section className="panel canvas-panel">
         <div className="toolbar">
@@ -165,7 +169,7 @@ export function GraphEditor() {
         <ErrorNote error={error} onDismiss={() => setError(null)} />
         {spec && (
           <GraphCanvas spec={spec} editable marks={{ problems: problemMap, selected }} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-            onConnect={(c) => c.source && c.target && edit((s) => connect(s, c.source!, c.target!))} onSelect={setSelected} />
+            onConnect={(c) => c.source && c.target && edit((s) => connect(s, c.source!, c.target!))} onSelect={setSelected} onDropType={place} />
         )}
       </section>
       <aside className="panel inspector-panel">

@@ -12,9 +12,13 @@ interface Filters {
   version: string;
   status: string;
   hasFallback: string;
+  /** datetime-local text; sent as ms since the epoch */
+  from: string;
+  to: string;
 }
 
-const NONE: Filters = { sessionId: "", userId: "", graph: "", version: "", status: "", hasFallback: "" };
+const NONE: Filters = { sessionId: "", userId: "", graph: "", version: "", status: "", hasFallback: "", from: "", to: "" };
+const epoch = (local: string) => String(new Date(local).getTime());
 
 /** Every run, filtered by session, user, graph version, status or LLM fallback; open one to see its steps. */
 export function RunsInspector({ openRun, onOpen }: { openRun: string | null; onOpen: (id: string | null) => void }) {
@@ -24,15 +28,17 @@ export function RunsInspector({ openRun, onOpen }: { openRun: string | null; onO
   const [refresh, setRefresh] = useState(0);
 
   useEffect(() => {
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ""));
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "").map(([k, v]) => [k, k === "from" || k === "to" ? epoch(v) : v]));
     query.set("limit", "200");
     api<RunRecord[]>("GET", `/api/runs?${query}`).then(setRuns, setError);
   }, [filters, refresh]);
 
-  const field = (key: keyof Filters, label: string, options?: string[]) => (
+  const field = (key: keyof Filters, label: string, options?: string[] | "time") => (
     <label key={key}>
       {label}
-      {options ? (
+      {options === "time" ? (
+        <input aria-label={label} type="datetime-local" value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })} />
+      ) : options ? (
         <select aria-label={label} value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}>
           <option value="">any</option>
           {options.map((o) => <option key={o} value={o}>{o}</option>)}
@@ -53,6 +59,8 @@ export function RunsInspector({ openRun, onOpen }: { openRun: string | null; onO
           {field("version", "Version")}
           {field("status", "Status", ["ok", "error", "interrupted", "running"])}
           {field("hasFallback", "LLM fallback", ["true", "false"])}
+          {field("from", "From", "time")}
+          {field("to", "Until", "time")}
           <button onClick={() => setRefresh((r) => r + 1)}>Refresh</button>
         </div>
         <ErrorNote error={error} onDismiss={() => setError(null)} />

@@ -96,6 +96,8 @@ describe("the studio in a browser", () => {
     await page.getByLabel("Version note").fill("lean on popularity");
     await page.getByRole("button", { name: "Save version" }).click();
     await expect.poll(() => page.getByLabel("Version history").innerText()).toMatch(/v2[\s\S]*lean on popularity/);
+    await page.getByRole("button", { name: "diff with v2" }).click();
+    await expect.poll(() => page.getByLabel("Diff v1 → v2").innerText()).toMatch(/nodes changed\s*aggregator \(popularityPrior: (default|[\d.]+) → 0\.5\)/);
     await shot("editor");
   });
 

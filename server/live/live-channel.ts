@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import { LiveCommand, roomOf, Subscription, type Ack, type LiveStep, type ClientToServerEvents, type ServerToClientEvents } from "../../schemas/live-protocol.ts";
 import { AppError } from "../app-error.ts";
 import { bearerToken, type Principal } from "../auth.ts";
+import { takeCommandToken } from "../command-limit.ts";
 import { sessionFor, type Publisher } from "../command-runner.ts";
 import type { ServerDeps } from "../server-deps.ts";
 
@@ -94,8 +95,7 @@ export function attachLiveHandlers(io: LiveServer, deps: ServerDeps): void {
 
     socket.on("command", (raw, ack) => answer(ack, async () => {
       const request = LiveCommand.parse(raw);
-      const limit = deps.limits.commands.take(principal.role === "user" ? `user:${principal.userId}` : "analyst");
-      if (!limit.ok) throw new AppError(429, "RATE_LIMITED", `too many commands; retry in ${limit.retryAfterMs} ms`);
+      takeCommandToken(deps.limits.commands, principal);
       const session = await sessionFor(deps.store, principal, request.sessionId);
       await socket.join(roomOf({ sessionId: request.sessionId }));
       const { sessionId, requestId, ...command } = request;

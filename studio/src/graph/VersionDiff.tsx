@@ -5,7 +5,21 @@ import { ErrorNote } from "../common/ErrorNote.tsx";
 type Entry = { id?: string } & Record<string, unknown>;
 type Section = Partial<Record<"added" | "removed" | "changed", Entry[]>>;
 
+const value = (v: unknown) => (v === undefined ? "default" : JSON.stringify(v));
+
 const describe = (entry: Entry) => {
+  const params = entry.params as { name: string; before?: unknown; after?: unknown }[] | undefined;
+  const type = entry.type as { before: string; after: string } | string | undefined;
+  if (Array.isArray(params)) {
+    const parts = params.map((p) => `${p.name}: ${value(p.before)} → ${value(p.after)}`);
+    if (type && typeof type === "object") parts.unshift(`type: ${type.before} → ${type.after}`);
+    return `${entry.id} (${parts.join("; ")})`;
+  }
+  if (Array.isArray(entry.fields)) {
+    const before = entry.before as Record<string, unknown>;
+    const after = entry.after as Record<string, unknown>;
+    return `${entry.id} (${(entry.fields as string[]).map((f) => `${f}: ${value(before[f])} → ${value(after[f])}`).join("; ")})`;
+  }
   const { id, ...rest } = entry;
   const detail = Object.keys(rest).length ? JSON.stringify(rest) : "";
   return `${id ?? ""} ${detail.length > 160 ? `${detail.slice(0, 159)}…` : detail}`.trim();

@@ -38,6 +38,7 @@ export const CreateSessionRequest = z.object({
   catalogUser: z.string().min(1).max(200).nullable().default(null).describe("A catalog user whose history personalises the feed (demo users: u0001…)"),
   graphs: SessionGraphs.default({}).describe("Saved graph versions this session runs; default: the latest `parser` and `planner`"),
   userId: Id.optional().describe("Analysts only: the user the session belongs to"),
+  catalog: z.string().max(200).optional().describe("Catalog id (GET /api/catalogs); default: the server's first"),
 });
 
 export const Command = z.string().trim()

@@ -5,7 +5,7 @@ import { AppError } from "./app-error.ts";
 import { bearerToken } from "./auth.ts";
 import { cors } from "./cors.ts";
 import { openApiDocument } from "./openapi.ts";
-import { catalogRouter } from "./routes/catalog.ts";
+import { catalogRouter, catalogsRouter } from "./routes/catalog.ts";
 import { graphsRouter } from "./routes/graphs.ts";
 import { healthRouter } from "./routes/health.ts";
 import { recommendationsRouter } from "./routes/recommendations.ts";
@@ -25,7 +25,7 @@ export interface AppOptions {
 
 /** The API's routers, in mount order; the OpenAPI document is written from their declarations. */
 export function apiRouters(deps: ServerDeps): ApiRouter[] {
-  return [healthRouter(deps), catalogRouter(deps), usersRouter(deps), sessionsRouter(deps), graphsRouter(deps), runsRouter(deps), recommendationsRouter(deps)];
+  return [healthRouter(deps), catalogsRouter(deps), catalogRouter(deps), usersRouter(deps), sessionsRouter(deps), graphsRouter(deps), runsRouter(deps), recommendationsRouter(deps)];
 }
 
 /** Builds the HTTP app; it never listens (start-server.ts does), so tests can mount it on port 0. */

@@ -8,7 +8,7 @@ import { emptyPreferences } from "../schemas/preferences.ts";
 import type { TurnExecutor } from "../runtime/turn-graphs.ts";
 import { AppError } from "./app-error.ts";
 import { mayActFor, type Principal } from "./auth.ts";
-import type { CatalogHolder } from "./catalog-holder.ts";
+import type { CatalogSet } from "./catalog-set.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
 import type { SessionRecord, TurnRecord } from "./storage/records.ts";
 import type { Store } from "./storage/store.ts";
@@ -24,10 +24,10 @@ export interface Publisher {
 
 export interface CommandRunnerDeps {
   store: Store;
-  catalog: CatalogHolder;
+  catalogs: CatalogSet;
   graphs: GraphRegistry;
-  /** where the graphs run: this thread or graph threads */
-  turns: TurnExecutor;
+  /** where a catalog's graphs run: this thread or graph threads */
+  turns: (catalogId: string) => TurnExecutor;
   publish: Publisher;
 }
 
@@ -108,7 +108,8 @@ export class CommandRunner {
   private async execute(session: SessionRecord, request: ReturnType<typeof CommandRequest.parse>, requestId: string | null, origin?: string): Promise<CommandResult> {
     const started = performance.now();
     const { store, graphs, publish } = this.deps;
-    const { catalog } = this.deps.catalog.require();
+    const holder = this.deps.catalogs.get(session.catalog);
+    const { catalog } = holder.require();
     const choice = { ...session.graphs, ...request.graphs };
     const [parser, planner, last, events] = await Promise.all([
       graphs.resolve("parser", choice.parser),
@@ -139,7 +140,7 @@ export class CommandRunner {
     };
     let outcome;
     try {
-      outcome = await this.deps.turns.run({
+      outcome = await this.deps.turns(this.deps.catalogs.idOf(holder)).run({
         parser: { key: parser.key, spec: parser.spec },
         planner: { key: planner.key, spec: planner.spec },
         parse: { command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [] },

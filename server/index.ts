@@ -32,7 +32,7 @@ if (!existsSync(studio)) console.warn("recbot: the studio is not built (npm star
 
 try {
   const server = await startServer({
-    port: env.PORT, host: env.HOST, catalogRef: env.RECBOT_CATALOG, dataDir: env.RECBOT_DATA_DIR,
+    port: env.PORT, host: env.HOST, catalogRef: env.RECBOT_CATALOG.split(",").map((ref) => ref.trim()).filter(Boolean), dataDir: env.RECBOT_DATA_DIR,
     analystToken: env.RECBOT_ANALYST_TOKEN, corsOrigins: corsOrigins(env.RECBOT_CORS_ORIGINS),
     commandsPerSecond: env.RECBOT_COMMANDS_PER_SECOND, commandBurst: env.RECBOT_COMMAND_BURST,
     signupsPerSecond: env.RECBOT_SIGNUPS_PER_SECOND, graphThreads: env.RECBOT_GRAPH_THREADS,
@@ -44,8 +44,8 @@ try {
     log(`analyst token (shown once; keep it): ${server.createdAnalystToken}`);
   }
   server.ready.then(
-    () => log(`ready: ${server.deps.catalog.prepared?.catalog.name}`),
-    (error: unknown) => console.error(`recbot: catalog ${server.deps.catalog.ref} failed to load: ${error instanceof Error ? error.message : String(error)}`),
+    () => log(`ready: ${[...server.deps.catalogs.holders.values()].map((h) => h.prepared?.catalog.name).join(", ")}`),
+    (error: unknown) => console.error(`recbot: a catalog failed to load: ${error instanceof Error ? error.message : String(error)}`),
   );
   const shutdown = (signal: string) => {
     log(`${signal}: finishing running commands, then closing`);

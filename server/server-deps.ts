@@ -1,5 +1,5 @@
 import type { Authenticator } from "./auth.ts";
-import type { CatalogHolder } from "./catalog-holder.ts";
+import type { CatalogSet } from "./catalog-set.ts";
 import type { CommandRunner } from "./command-runner.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
@@ -7,7 +7,7 @@ import type { Store } from "./storage/store.ts";
 
 /** Everything routes and the live channel share; built once by startServer (or a test). */
 export interface ServerDeps {
-  catalog: CatalogHolder;
+  catalogs: CatalogSet;
   store: Store;
   auth: Authenticator;
   graphs: GraphRegistry;

@@ -7,7 +7,8 @@ import { resolveDataDir } from "../models/model-cache.ts";
 import { prepareCatalog, type PreparedCatalog } from "../runtime/prepared-catalog.ts";
 import { createApp } from "./app.ts";
 import { Authenticator, ensureAnalystToken } from "./auth.ts";
-import { CatalogHolder } from "./catalog-holder.ts";
+import type { CatalogHolder } from "./catalog-holder.ts";
+import { CatalogSet } from "./catalog-set.ts";
 import { CommandRunner } from "./command-runner.ts";
 import { GraphRegistry, seedShippedGraphs } from "./graph-registry.ts";
 import { attachLiveHandlers, createLiveServer, livePublisher, type LiveServer } from "./live/live-channel.ts";
@@ -20,9 +21,9 @@ import { SqliteStore } from "./storage/sqlite-store.ts";
 export interface ServerOptions {
   port?: number;
   host?: string;
-  /** catalog reference (`demo`, `movielens:<dir>`, a folder); ignored when `prepared` is given */
-  catalogRef?: string;
-  /** a catalog already prepared, or being prepared elsewhere (the server answers 503 until it resolves) */
+  /** catalog references (`demo`, `movielens:<dir>`, a folder); the first is the default */
+  catalogRef?: string | string[];
+  /** the (default) catalog already prepared, or being prepared elsewhere (the server answers 503 until it resolves) */
   prepared?: PreparedCatalog | Promise<PreparedCatalog>;
   /** data folder: the SQLite file and the model cache; default RECBOT_DATA_DIR or ./recbot-data */
   dataDir?: string;
@@ -75,16 +76,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (seeded.length > 0) log(`saved shipped graphs: ${seeded.join(", ")}`);
   const analyst = await ensureAnalystToken(store, options.analystToken);
 
-  const holder = new CatalogHolder(options.catalogRef ?? "demo");
+  const refs = [options.catalogRef ?? (options.prepared && !(options.prepared instanceof Promise) ? options.prepared.catalog.ref : "demo")].flat();
+  const catalogs = new CatalogSet(refs);
   const http = createServer();
   const corsOrigins = options.corsOrigins ?? [];
   const io = createLiveServer(http, corsOrigins);
   const graphs = new GraphRegistry(store);
-  let executor: TurnExecutor = new LocalTurnExecutor(() => holder.require().context);
-  const turns: TurnExecutor = { run: (job, onEvent) => executor.run(job, onEvent), close: () => executor.close() };
-  const runner = new CommandRunner({ store, catalog: holder, graphs, turns, publish: livePublisher(io) });
+  // each catalog's turns run on this thread until (if asked) its graph threads are up
+  const executors = new Map<string, TurnExecutor>([...catalogs.holders].map(([id, holder]) => [id, new LocalTurnExecutor(() => holder.require().context)]));
+  const turns = (catalogId: string) => executors.get(catalogId)!;
+  const runner = new CommandRunner({ store, catalogs, graphs, turns, publish: livePublisher(io) });
   const deps: ServerDeps = {
-    catalog: holder, store, graphs, runner,
+    catalogs, store, graphs, runner,
     auth: new Authenticator(store, analyst.hash),
     limits: {
       commands: new RateLimiter(options.commandsPerSecond ?? 10, options.commandBurst ?? 20),
@@ -105,20 +108,28 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const threads = options.graphThreads ?? 0;
   if (threads > 0 && options.prepared) throw new Error("graph threads load the catalog themselves: pass `catalogRef`, not `prepared`");
-  const ready = Promise.resolve(options.prepared ?? prepareCatalog(holder.ref, { dataDir, progress: options.progress, skipBadLines: options.skipBadLines, log })).then(
-      async (prepared) => {
-        if (threads > 0) {
-          // after the main thread: the models are in the cache by now, so the threads only read them
-          executor = await ThreadTurnExecutor.start({ ref: holder.ref, dataDir, skipBadLines: options.skipBadLines, threads });
-          log(`${threads} graph thread(s) ready`);
-        }
-        holder.resolve(prepared);
-      },
-      (error: unknown) => {
-        holder.fail(error);
-        throw error;
-      },
-    );
+  const load = async (id: string, holder: CatalogHolder, given?: PreparedCatalog | Promise<PreparedCatalog>) => {
+    try {
+      const prepared = await (given ?? prepareCatalog(holder.ref, { dataDir, progress: options.progress, skipBadLines: options.skipBadLines, log }));
+      if (threads > 0) {
+        // after the main thread: the models are in the cache by now, so the threads only read them
+        executors.set(id, await ThreadTurnExecutor.start({ ref: holder.ref, dataDir, skipBadLines: options.skipBadLines, threads }));
+        log(`${id}: ${threads} graph thread(s) ready`);
+      }
+      holder.resolve(prepared);
+    } catch (error) {
+      holder.fail(error);
+      throw error;
+    }
+  };
+  // one after another: model training takes every core it can, and the first catalog is the default
+  const ready = (async () => {
+    const failures: unknown[] = [];
+    for (const [id, holder] of catalogs.holders) {
+      await load(id, holder, id === catalogs.defaultId ? options.prepared : undefined).catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
+  })();
   ready.catch(() => undefined);
 
   let closing: Promise<void> | undefined;
@@ -129,7 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // the last commands' acks are queued behind their results; give the sockets a moment to flush them
     await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise<void>((resolve) => io.close(() => resolve()));
-    await turns.close();
+    await Promise.all([...executors.values()].map((executor) => executor.close()));
     http.closeAllConnections();
     await store.close();
   })());

@@ -8,16 +8,16 @@ import type { FeedItem, ReplayRequest, ReplayResult } from "../schemas/api.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import { AppError } from "./app-error.ts";
 import { mayActFor, type Principal } from "./auth.ts";
-import type { CatalogHolder } from "./catalog-holder.ts";
+import type { CatalogSet } from "./catalog-set.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
 import type { RunWithSteps } from "./storage/records.ts";
 import type { Store } from "./storage/store.ts";
 
 export interface ReplayDeps {
   store: Store;
-  catalog: CatalogHolder;
+  catalogs: CatalogSet;
   graphs: GraphRegistry;
-  turns: TurnExecutor;
+  turns: (catalogId: string) => TurnExecutor;
 }
 
 type ReplayInput = ReturnType<typeof ReplayRequest.parse>;
@@ -48,13 +48,14 @@ export async function replayTurn(deps: ReplayDeps, principal: Principal, runId: 
   };
   const choose = (kind: GraphKind, r: RunWithSteps) => graphs.resolve(kind, input.graphs[kind] ?? originalRef(r));
   const [parser, planner, events] = await Promise.all([choose("parser", parserRun), choose("planner", plannerRun), store.listFeedEvents(session.id)]);
-  const { catalog } = deps.catalog.require();
+  const holder = deps.catalogs.get(session.catalog);
+  const { catalog } = holder.require();
 
   const steps: StepEvent[] = [];
   let failure: AppError | null = null;
   let outcome;
   try {
-    outcome = await deps.turns.run({
+    outcome = await deps.turns(deps.catalogs.idOf(holder)).run({
       parser: { key: parser.key, spec: parser.spec },
       planner: { key: planner.key, spec: planner.spec },
       parse: { command: turn.command, memory: before?.memory ?? emptyPreferences(), feed: before?.feed ?? [] },

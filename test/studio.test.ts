@@ -40,6 +40,7 @@ const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.
 
 describe("the studio in a browser", () => {
   it("runs a command in the playground: steps stream in, the memory shows the diff, a new feed appears", async () => {
+    await expect.poll(() => page.getByLabel("Catalog", { exact: true }).innerText()).toContain("RecBot demo fashion store (20,000 items)");
     await page.getByRole("button", { name: "Start session" }).click();
     await page.getByLabel("Command").fill("no dresses, something red under 50");
     await page.getByLabel("Command").press("Enter");
@@ -98,6 +99,7 @@ describe("the studio in a browser", () => {
     await expect.poll(() => page.getByLabel("Version history").innerText()).toMatch(/v2[\s\S]*lean on popularity/);
     await page.getByRole("button", { name: "diff with v2" }).click();
     await expect.poll(() => page.getByLabel("Diff v1 → v2").innerText()).toMatch(/nodes changed\s*aggregator \(popularityPrior: (default|[\d.]+) → 0\.5\)/);
+    expect(await page.locator('.react-flow__node.diff-changed[data-id="aggregator"]').count()).toBe(1);
     await shot("editor");
   });
 

@@ -14,7 +14,7 @@ const Health = z.object({
 export function healthRouter(deps: ServerDeps): ApiRouter {
   return new ApiRouter("/api/health", "health", deps.checkResponses)
     .add({ method: "get", path: "/", summary: "Liveness and readiness", access: "public", response: Health }, () => {
-      const holder = deps.catalog;
+      const holder = deps.catalogs.get();
       const catalog = holder.prepared?.catalog;
       return {
         status: holder.status === "ready" ? "ok" as const : holder.status,

@@ -10,13 +10,14 @@ export const RecommendationRequest = z.object({
   preferences: Preferences.optional().describe("Preference memory to honour (oracle mode); empty when omitted"),
   exclude: z.array(z.string()).max(10_000).default([]).describe("Item ids never to return"),
   k: z.number().int().min(1).max(200).default(10).describe("Feed length"),
+  catalog: z.string().max(200).optional().describe("Catalog id (GET /api/catalogs); default: the server's first"),
 });
 
 /** POST /api/recommendations: one stateless Planner turn (the tool chain called directly) on given preferences. */
 export function recommendationsRouter(deps: ServerDeps): ApiRouter {
   return new ApiRouter("/api/recommendations", "recommendations", deps.checkResponses)
     .add({ method: "post", path: "/", summary: "A feed for given preferences, without a session (nothing is stored)", access: "public", body: RecommendationRequest }, ({ body }) => {
-      const { catalog, context } = deps.catalog.require();
+      const { catalog, context } = deps.catalogs.require(body.catalog);
       const t0 = performance.now();
       const turn = recommendTurn(context, { preferences: body.preferences ?? emptyPreferences(), user: body.user, exclude: body.exclude, k: body.k });
       const ms = performance.now() - t0;

@@ -22,18 +22,18 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
         if (body.userId && body.userId !== principal.userId) throw new AppError(403, "FORBIDDEN", "users may only start their own sessions; omit `userId`");
         userId = principal.userId;
       }
-      const { catalog } = deps.catalog.require();
+      const { catalog } = deps.catalogs.require(body.catalog);
       if (body.catalogUser !== null && !catalog.interactions.userIndex.has(body.catalogUser)) {
         throw new AppError(400, "VALIDATION_FAILED", `catalog ${catalog.name} has no user \`${body.catalogUser}\`; GET /api/catalog lists a sample, or omit \`catalogUser\``);
       }
       for (const kind of ["parser", "planner"] as const) if (body.graphs[kind]) await deps.graphs.resolve(kind as never, body.graphs[kind]);
       if (!(await store.getUser(userId))) throw new AppError(404, "NOT_FOUND", `no user \`${userId}\``);
-      return store.createSession({ userId, catalogUser: body.catalogUser, graphs: body.graphs });
+      return store.createSession({ userId, catalogUser: body.catalogUser, graphs: body.graphs, catalog: body.catalog ?? null });
     })
     .add({ method: "get", path: "/:id", summary: "A session with every turn's memory and the current feed", access: "user", response: SessionView }, async ({ params, principal }) => {
       const session = await sessionFor(store, principal, params.id);
       const turns = await store.listTurns(session.id);
-      const { catalog } = deps.catalog.require();
+      const { catalog } = deps.catalogs.require(session.catalog);
       const feed: FeedItem[] = (turns.at(-1)?.feed ?? []).flatMap((id, position) => {
         const index = catalog.indexOf.get(id);
         return index === undefined ? [] : [{ ...itemRecord(catalog, index), position, score: 0 }];
@@ -50,7 +50,7 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
     })
     .add({ method: "post", path: "/:id/events", summary: "Record feed events (impression, click, like, not_interested, add_to_cart), all or none", access: "user", body: FeedEventsRequest, response: z.array(FeedEventRecord), status: 201 }, async ({ params, principal, body }) => {
       const session = await sessionFor(store, principal, params.id);
-      const { catalog } = deps.catalog.require();
+      const { catalog } = deps.catalogs.require(session.catalog);
       body.events.forEach((e, i) => {
         if (!catalog.indexOf.has(e.itemId)) throw new AppError(400, "VALIDATION_FAILED", `events[${i}].itemId: no item \`${e.itemId}\` in ${catalog.name}; nothing was recorded`);
       });

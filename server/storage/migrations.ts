@@ -99,6 +99,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "the catalog a session runs on",
+    sql: `
+      ALTER TABLE sessions ADD COLUMN catalog TEXT;
+    `,
+  },
 ];
 
 /**

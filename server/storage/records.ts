@@ -32,10 +32,13 @@ export const SessionRecord = z.object({
   userId: Id,
   catalogUser: z.string().nullable().describe("The catalog user whose history personalises the feed"),
   graphs: SessionGraphs,
+  catalog: z.string().nullable().describe("The catalog the session's feed comes from; null: the server's default"),
   createdAt: Millis,
 });
 
-export const NewSession = z.object({ id: Id.optional(), userId: Id, catalogUser: z.string().nullable().default(null), graphs: SessionGraphs.default({}) });
+export const NewSession = z.object({
+  id: Id.optional(), userId: Id, catalogUser: z.string().nullable().default(null), graphs: SessionGraphs.default({}), catalog: z.string().max(200).nullable().default(null),
+});
 
 /** One completed turn: the command, the memory P_{t+1} it produced, the feed shown, the runs that made it. */
 export const TurnRecord = z.object({

@@ -13,10 +13,10 @@ export function prepareStatements(db: Database.Database) {
     getUser: db.prepare("SELECT id, name, created_at FROM users WHERE id = ?"),
     getUserByToken: db.prepare("SELECT id, name, created_at FROM users WHERE token_hash = ?"),
 
-    insertSession: db.prepare(`INSERT INTO sessions (id, user_id, catalog_user, graphs_json, created_at)
-      VALUES (@id, @userId, @catalogUser, @graphs, @createdAt)`),
-    getSession: db.prepare("SELECT id, user_id, catalog_user, graphs_json, created_at FROM sessions WHERE id = ?"),
-    listSessions: db.prepare("SELECT id, user_id, catalog_user, graphs_json, created_at FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
+    insertSession: db.prepare(`INSERT INTO sessions (id, user_id, catalog_user, graphs_json, catalog, created_at)
+      VALUES (@id, @userId, @catalogUser, @graphs, @catalog, @createdAt)`),
+    getSession: db.prepare("SELECT id, user_id, catalog_user, graphs_json, catalog, created_at FROM sessions WHERE id = ?"),
+    listSessions: db.prepare("SELECT id, user_id, catalog_user, graphs_json, catalog, created_at FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
 
     getSetting: db.prepare("SELECT value FROM settings WHERE key = ?").pluck(),
     // the first writer wins, so two processes starting at once agree on one value

@@ -102,12 +102,12 @@ export class SqliteStore implements Store {
 
   async createSession(input: NewSession): Promise<SessionRecord> {
     const session = parseOrThrow(NewSession, input, "session");
-    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), createdAt: this.now() };
+    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), catalog: session.catalog, createdAt: this.now() };
     this.db.transaction(() => {
       if (!this.sql.getUser.get(row.userId)) throw new StoreError("NOT_FOUND", `user \`${row.userId}\` does not exist; create the user before its sessions`);
       unique(() => this.sql.insertSession.run(row), `session \`${row.id}\``);
     })();
-    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, created_at: row.createdAt });
+    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, catalog: row.catalog, created_at: row.createdAt });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {

@@ -10,13 +10,16 @@ export interface CanvasMarks {
   /** problems found by validation, per node or edge id */
   problems?: Map<string, string>;
   selected?: string | null;
+  /** a version comparison drawn on the canvas */
+  diff?: Map<string, "added" | "removed" | "changed">;
 }
 
 /** A spec as React Flow nodes and edges, with running, ran, selected and invalid marks. */
 export function specToFlow(spec: GraphSpec, marks: CanvasMarks = {}): { nodes: Node[]; edges: Edge[] } {
   const nodes: Node[] = spec.nodes.map((n) => {
     const problem = marks.problems?.get(n.id);
-    const classes = ["graph-node", n.type === "start" || n.type === "end" ? "terminal" : "", marks.running === n.id ? "running" : "", marks.ran?.has(n.id) ? "ran" : "", problem ? "invalid" : ""];
+    const diff = marks.diff?.get(n.id);
+    const classes = ["graph-node", n.type === "start" || n.type === "end" ? "terminal" : "", marks.running === n.id ? "running" : "", marks.ran?.has(n.id) ? "ran" : "", problem ? "invalid" : "", diff ? `diff-${diff}` : ""];
     return {
       id: n.id,
       position: n.position,
@@ -39,7 +42,7 @@ export function specToFlow(spec: GraphSpec, marks: CanvasMarks = {}): { nodes: N
     target: e.target,
     label: e.condition,
     selected: marks.selected === e.id,
-    className: marks.problems?.has(e.id) ? "invalid" : undefined,
+    className: marks.problems?.has(e.id) ? "invalid" : marks.diff?.has(e.id) ? `diff-${marks.diff.get(e.id)}` : undefined,
     markerEnd: { type: MarkerType.ArrowClosed },
     animated: marks.running === e.target,
   }));

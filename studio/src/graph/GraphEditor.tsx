@@ -7,6 +7,7 @@ import { ErrorNote } from "../common/ErrorNote.tsx";
 import { GraphCanvas, NODE_TYPE_MIME } from "./GraphCanvas.tsx";
 import { Inspector } from "./Inspector.tsx";
 import { addNode, autoLayout, connect, moveNode, removeElement } from "./spec-edits.ts";
+import type { DiffMark } from "./VersionDiff.tsx";
 import { VersionPanel } from "./VersionPanel.tsx";
 
 export interface PaletteEntry {
@@ -35,6 +36,7 @@ export function GraphEditor() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [versionsKey, setVersionsKey] = useState(0);
+  const [diff, setDiff] = useState<Map<string, DiffMark>>(new Map());
   const spec = history.stack[history.at] ?? null;
   const dirty = base !== null && spec !== null && JSON.stringify(spec) !== JSON.stringify(base.spec);
 
@@ -168,7 +170,7 @@ export function GraphEditor() {
         {loose.map((p, i) => <div key={i} className="error-note">{p.message}</div>)}
         <ErrorNote error={error} onDismiss={() => setError(null)} />
         {spec && (
-          <GraphCanvas spec={spec} editable marks={{ problems: problemMap, selected }} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+          <GraphCanvas spec={spec} editable marks={{ problems: problemMap, selected, diff }} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
             onConnect={(c) => c.source && c.target && edit((s) => connect(s, c.source!, c.target!))} onSelect={setSelected} onDropType={place} />
         )}
       </section>
@@ -179,7 +181,7 @@ export function GraphEditor() {
           <input aria-label="Version note" placeholder="What changed, and why" value={note} onChange={(e) => setNote(e.target.value)} />
           <button className="primary" onClick={() => void save()} disabled={!dirty || problems.length > 0}>Save version</button>
         </section>
-        {base && <VersionPanel key={`${base.name}-${versionsKey}`} name={base.name} current={base.version} spec={spec} onOpen={(v) => void open(base.name, v)} onImported={() => setVersionsKey((k) => k + 1)} />}
+        {base && <VersionPanel key={`${base.name}-${versionsKey}`} name={base.name} current={base.version} spec={spec} onOpen={(v) => void open(base.name, v)} onImported={() => setVersionsKey((k) => k + 1)} onMarks={setDiff} />}
       </aside>
     </div>
   );

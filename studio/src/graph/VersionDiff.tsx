@@ -3,7 +3,20 @@ import { api } from "../api.ts";
 import { ErrorNote } from "../common/ErrorNote.tsx";
 
 type Entry = { id?: string } & Record<string, unknown>;
-type Section = Partial<Record<"added" | "removed" | "changed", Entry[]>>;
+export type Section = Partial<Record<"added" | "removed" | "changed", Entry[]>>;
+export type DiffMark = "added" | "removed" | "changed";
+
+/** How each node or edge of the version on screen differs in a diff: on `to`, added; on `from`, removed. */
+export function diffMarks(diff: Record<string, Section>, onScreen: "from" | "to"): Map<string, DiffMark> {
+  const marks = new Map<string, DiffMark>();
+  for (const part of ["nodes", "edges"]) {
+    const section = diff[part] ?? {};
+    const present = onScreen === "to" ? section.added : section.removed;
+    for (const entry of present ?? []) if (entry.id) marks.set(entry.id, onScreen === "to" ? "added" : "removed");
+    for (const entry of section.changed ?? []) if (entry.id) marks.set(entry.id, "changed");
+  }
+  return marks;
+}
 
 const value = (v: unknown) => (v === undefined ? "default" : JSON.stringify(v));
 
@@ -26,12 +39,15 @@ const describe = (entry: Entry) => {
 };
 
 /** What changed between two versions: nodes and edges added, removed or changed (params and conditions). */
-export function VersionDiff({ name, from, to }: { name: string; from: number; to: number }) {
+export function VersionDiff({ name, from, to, onDiff }: { name: string; from: number; to: number; onDiff?: (diff: Record<string, Section>) => void }) {
   const [diff, setDiff] = useState<Record<string, Section> | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<Record<string, Section>>("GET", `/api/graphs/${encodeURIComponent(name)}/diff?from=${from}&to=${to}`).then(setDiff, setError);
-  }, [name, from, to]);
+    api<Record<string, Section>>("GET", `/api/graphs/${encodeURIComponent(name)}/diff?from=${from}&to=${to}`).then((d) => {
+      setDiff(d);
+      onDiff?.(d);
+    }, setError);
+  }, [name, from, to, onDiff]);
   if (error) return <ErrorNote error={error} />;
   if (!diff) return <p className="muted">Comparing…</p>;
   const sections = (["nodes", "edges"] as const).map((part) => [part, diff[part] ?? {}] as const);

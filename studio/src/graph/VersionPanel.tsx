@@ -1,17 +1,25 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { GraphSpec } from "../../../graphs/graph-spec.ts";
 import type { GraphVersionInfo } from "../../../server/storage/records.ts";
 import { api } from "../api.ts";
 import { ErrorNote } from "../common/ErrorNote.tsx";
 import { when } from "../common/format.ts";
-import { VersionDiff } from "./VersionDiff.tsx";
+import { diffMarks, VersionDiff, type DiffMark, type Section } from "./VersionDiff.tsx";
 
 /** Version history of a graph: open any version, compare two, export the one on screen, import a JSON file. */
-export function VersionPanel({ name, current, spec, onOpen, onImported }: { name: string; current: number; spec: GraphSpec | null; onOpen: (version: number) => void; onImported: () => void }) {
+export function VersionPanel({ name, current, spec, onOpen, onImported, onMarks }: {
+  name: string; current: number; spec: GraphSpec | null; onOpen: (version: number) => void; onImported: () => void;
+  /** what the open comparison marks on the canvas (empty when none) */
+  onMarks: (marks: Map<string, DiffMark>) => void;
+}) {
   const [versions, setVersions] = useState<GraphVersionInfo[]>([]);
   const [compare, setCompare] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const file = useRef<HTMLInputElement>(null);
+  const showOnCanvas = useCallback((diff: Record<string, Section>) => onMarks(diffMarks(diff, compare !== null && compare < current ? "to" : "from")), [compare, current, onMarks]);
+  useEffect(() => {
+    if (compare === null) onMarks(new Map());
+  }, [compare, onMarks]);
   useEffect(() => {
     api<GraphVersionInfo[]>("GET", `/api/graphs/${encodeURIComponent(name)}/versions`).then(setVersions, setError);
   }, [name]);
@@ -50,7 +58,7 @@ export function VersionPanel({ name, current, spec, onOpen, onImported }: { name
           </li>
         ))}
       </ol>
-      {compare !== null && <VersionDiff name={name} from={Math.min(compare, current)} to={Math.max(compare, current)} />}
+      {compare !== null && <VersionDiff name={name} from={Math.min(compare, current)} to={Math.max(compare, current)} onDiff={showOnCanvas} />}
       <div className="row">
         <button onClick={exportSpec}>Export JSON</button>
         <button onClick={() => file.current?.click()}>Import JSON…</button>

@@ -10,9 +10,18 @@ export interface GraphPick {
 
 export interface SessionChoice {
   sessionId: string;
+  catalog: string;
   catalogUser: string | null;
   parser: GraphPick;
   planner: GraphPick;
+}
+
+interface CatalogInfo {
+  id: string;
+  default: boolean;
+  status: string;
+  name?: string;
+  items?: number;
 }
 
 interface CatalogUser {
@@ -23,6 +32,8 @@ interface CatalogUser {
 
 /** Picks who the feed is for (a catalog user with history, or nobody) and which graph versions run; starts a session. */
 export function SessionSetup({ user, current, onStart }: { user: StoredUser | null; current: SessionChoice | null; onStart: (choice: SessionChoice) => void }) {
+  const [catalogs, setCatalogs] = useState<CatalogInfo[]>([]);
+  const [catalog, setCatalog] = useState("");
   const [users, setUsers] = useState<CatalogUser[]>([]);
   const [graphs, setGraphs] = useState<GraphVersionInfo[]>([]);
   const [versions, setVersions] = useState<Record<string, GraphVersionInfo[]>>({});
@@ -32,9 +43,17 @@ export function SessionSetup({ user, current, onStart }: { user: StoredUser | nu
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api<CatalogUser[]>("GET", "/api/catalog/users?limit=30").then(setUsers, setError);
+    api<CatalogInfo[]>("GET", "/api/catalogs").then((list) => {
+      setCatalogs(list);
+      setCatalog(list.find((c) => c.default)?.id ?? list[0]?.id ?? "");
+    }, setError);
     api<GraphVersionInfo[]>("GET", "/api/graphs").then(setGraphs, setError);
   }, []);
+  useEffect(() => {
+    if (!catalog) return;
+    setCatalogUser("");
+    api<CatalogUser[]>("GET", `/api/catalog/users?limit=30&catalog=${encodeURIComponent(catalog)}`).then(setUsers, setError);
+  }, [catalog]);
   useEffect(() => {
     for (const name of [parser.name, planner.name]) {
       api<GraphVersionInfo[]>("GET", `/api/graphs/${encodeURIComponent(name)}/versions`).then((v) => setVersions((all) => ({ ...all, [name]: v })), setError);
@@ -46,8 +65,8 @@ export function SessionSetup({ user, current, onStart }: { user: StoredUser | nu
     setError(null);
     try {
       const graphChoice = { parser: { name: parser.name, version: parser.version }, planner: { name: planner.name, version: planner.version } };
-      const session = await api<{ id: string }>("POST", "/api/sessions", { catalogUser: catalogUser || null, graphs: graphChoice }, user.token);
-      onStart({ sessionId: session.id, catalogUser: catalogUser || null, parser, planner });
+      const session = await api<{ id: string }>("POST", "/api/sessions", { catalog, catalogUser: catalogUser || null, graphs: graphChoice }, user.token);
+      onStart({ sessionId: session.id, catalog, catalogUser: catalogUser || null, parser, planner });
     } catch (e) {
       setError(e);
     }
@@ -75,6 +94,16 @@ export function SessionSetup({ user, current, onStart }: { user: StoredUser | nu
     <section className="session-setup" aria-label="Session">
       <h3>Session</h3>
       <label>
+        Catalog
+        <select aria-label="Catalog" value={catalog} onChange={(e) => setCatalog(e.target.value)}>
+          {catalogs.map((c) => (
+            <option key={c.id} value={c.id} disabled={c.status !== "ready"}>
+              {c.name ?? c.id}{c.items ? ` (${c.items.toLocaleString()} items)` : ""}{c.status !== "ready" ? ` — ${c.status}` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         Feed for
         <select aria-label="Catalog user" value={catalogUser} onChange={(e) => setCatalogUser(e.target.value)}>
           <option value="">a new shopper (no history)</option>
@@ -84,7 +113,7 @@ export function SessionSetup({ user, current, onStart }: { user: StoredUser | nu
       {graphSelect("parser", parser, setParser)}
       {graphSelect("planner", planner, setPlanner)}
       <button className="primary" onClick={() => void start()} disabled={!user}>{current ? "Start a new session" : "Start session"}</button>
-      {current && <p className="muted small">Session {current.sessionId.slice(0, 8)} · {current.catalogUser ?? "new shopper"}</p>}
+      {current && <p className="muted small">Session {current.sessionId.slice(0, 8)} · {current.catalog} · {current.catalogUser ?? "new shopper"}</p>}
       <ErrorNote error={error} onDismiss={() => setError(null)} />
     </section>
   );

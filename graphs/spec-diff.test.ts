@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlannerSpec } from "./default-specs.ts";
 import type { GraphSpec } from "./graph-spec.ts";
+import { chainSpec } from "./test-fixtures.ts";
 import { diffSpecs } from "./spec-diff.ts";
 
 const at = { x: 0, y: 0 };
 const base = (): GraphSpec => ({
-  kind: "planner", name: "v1",
-  nodes: [
-    { id: "start", type: "start", position: at, data: {} },
-    { id: "matcher", type: "matcher", position: at, data: { alpha: 0.5, temperature: 5 } },
-    { id: "aggregator", type: "aggregator", position: at, data: {} },
-    { id: "end", type: "end", position: at, data: {} },
-  ],
-  edges: [
-    { id: "e1", source: "start", target: "matcher" },
-    { id: "e2", source: "matcher", target: "aggregator" },
-    { id: "e3", source: "aggregator", target: "end" },
-  ],
+  ...chainSpec([{ id: "matcher", data: { alpha: 0.5, temperature: 5 } }, { id: "aggregator" }]),
+  name: "v1",
 });
 
 describe("diffSpecs", () => {

@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { defaultParserSpec, defaultPlannerSpec } from "./default-specs.ts";
 import type { GraphSpec } from "./graph-spec.ts";
+import { chainSpec } from "./test-fixtures.ts";
 import { specProblems } from "./spec-problems.ts";
 import { validateSpec } from "./validate-spec.ts";
 
 const at = { x: 0, y: 0 };
 
 /** start → filter → aggregator → end, edited by `change`. */
-function spec(change: (s: GraphSpec) => void = () => {}): GraphSpec {
-  const s: GraphSpec = {
-    kind: "planner", name: "test",
-    nodes: [
-      { id: "start", type: "start", position: at, data: {} },
-      { id: "filter", type: "filter", position: at, data: {} },
-      { id: "aggregator", type: "aggregator", position: at, data: {} },
-      { id: "end", type: "end", position: at, data: {} },
-    ],
-    edges: [
-      { id: "e1", source: "start", target: "filter" },
-      { id: "e2", source: "filter", target: "aggregator" },
-      { id: "e3", source: "aggregator", target: "end" },
-    ],
-  };
-  change(s);
-  return s;
-}
+const spec = (change: (s: GraphSpec) => void = () => {}) => chainSpec(undefined, change);
 
 const located = (raw: unknown) => specProblems(raw).map(({ code, nodeId, edgeId }) => ({ code, ...(nodeId && { nodeId }), ...(edgeId && { edgeId }) }));
 

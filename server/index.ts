@@ -39,7 +39,7 @@ try {
     skipBadLines: env.RECBOT_SKIP_BAD_LINES === "1", checkResponses: env.RECBOT_CHECK_RESPONSES === "1",
     staticDir: existsSync(studio) ? studio : undefined, progress: process.stderr.isTTY, log,
   });
-  log(`listening on ${server.url} (health: /api/health, API: /api/openapi.json)`);
+  log(`listening on ${server.url} (studio: ${server.url}/, API: ${server.url}/api/openapi.json)`);
   if (server.createdAnalystToken) {
     log(`analyst token (shown once; keep it): ${server.createdAnalystToken}`);
   }

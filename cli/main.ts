@@ -14,6 +14,10 @@ Commands:
   parse --catalog REF         commands → consolidated preference memory (JSON Lines)
       --in FILE --out FILE    default stdin / stdout
       --llm                   use the configured OpenAI-compatible model (falls back to the offline parser)
+  simulate --catalog REF      simulated user sessions on held-out targets (JSON Lines, schemas/simulated-session.ts)
+      --scenario SR|MR|MRID   one compound command, several turns, or interest drift (default MR)
+      --sessions N --seed S   how many sessions (default 100), from which seed (default 1)
+      --out FILE --k N        default stdout; the target counts as found in the top N (default 10)
 
 Catalog references: demo | demo:<items> | movielens:<dir> | <dir> (items.jsonl [+ schema.json] [+ interactions.csv])
 Common options: --skip-bad-lines (load a catalog without its malformed lines), --data-dir DIR (model cache), --quiet`;
@@ -26,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
-      graph: { type: "string", multiple: true }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
+      graph: { type: "string", multiple: true }, scenario: { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
       "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -67,6 +71,20 @@ async function main(argv: string[]): Promise<number> {
       const agents = await agentsFor(prepared, values.graph, Boolean(values.llm));
       const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm), agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} parsed${errors ? `, ${errors} with errors` : ""}${fallbacks ? `, ${fallbacks} fell back to the offline parser` : ""}`);
+      return 0;
+    }
+    case "simulate": {
+      if (!values.catalog) throw new UsageError("`recbot simulate` needs --catalog REF");
+      const scenario = values.scenario ?? "MR";
+      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const { runSimulate } = await import("./simulate-command.ts");
+      const { sessions, found } = await runSimulate(values.catalog, {
+        scenario, seed, sessions: positiveInt(values.sessions, "--sessions", 100), k: positiveInt(values.k, "--k", 10), out: values.out,
+        dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
+      });
+      log?.(`${sessions} ${scenario} session${sessions === 1 ? "" : "s"} written; target in the final top ${values.k ?? 10} in ${found}`);
       return 0;
     }
     default:

@@ -45,6 +45,12 @@ describe("widenedRange", () => {
     expect(widenedRange(rating, 4.2, random)).toEqual({ min: expect.toSatisfy((m: number) => m < 4.2 && m % 0.5 === 0), framing: "limit" });
   });
 
+  it("keeps counts whole", () => {
+    const reviews = column("reviews", 0, 7501);
+    const random = createRandom(2);
+    for (const v of [3, 7, 12, 40]) for (let k = 0; k < 20; k++) expect(Number.isInteger(widenedRange(reviews, v, random)?.min ?? 0)).toBe(true);
+  });
+
   it("gives up when the limit would exclude nothing", () => {
     expect(widenedRange(rating, 0.5, createRandom(1))).toBeNull();
     expect(widenedRange(price, 1000, () => 0.99)).toBeNull();

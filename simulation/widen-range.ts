@@ -41,6 +41,10 @@ function yearRange(year: number, random: () => number, slack: number): WidenedRa
 }
 
 function limitRange(column: NumberColumn, value: number, random: () => number, slack: number): WidenedRange {
+  // counts ("reviews", "ratings") are whole numbers: never "at least 2.5 reviews"
+  const integral = Number.isInteger(value) && Number.isInteger(column.min) && Number.isInteger(column.max);
+  const step = (x: number) => Math.max(integral ? 1 : 0, stepOf(x));
+  const niceRound = (x: number, round: (v: number) => number) => round(x / step(x)) * step(x);
   if (isUpperLimited(column)) {
     const max = niceRound(value * (1.15 + 0.5 * random()) * (1 + slack), Math.ceil);
     return { max: max > value ? max : niceRound(value + step(value), Math.ceil), framing: "limit" };
@@ -49,13 +53,8 @@ function limitRange(column: NumberColumn, value: number, random: () => number, s
   return { min: min < value ? min : value - step(value), framing: "limit" };
 }
 
-/** Rounds to a step people use at that magnitude: 0.5 under 10, 5 under 100, 10 under 1000, then 100. */
-function niceRound(x: number, round: (v: number) => number): number {
-  const s = step(x);
-  return round(x / s) * s;
-}
-
-function step(x: number): number {
+/** The step people round to at this magnitude: 0.5 under 10, 5 under 100, 10 under 1000, then 100. */
+function stepOf(x: number): number {
   const a = Math.abs(x);
   return a < 10 ? 0.5 : a < 100 ? 5 : a < 1000 ? 10 : 100;
 }

@@ -18,6 +18,10 @@ Commands:
       --scenario SR|MR|MRID   one compound command, several turns, or interest drift (default MR)
       --sessions N --seed S   how many sessions (default 100), from which seed (default 1)
       --out FILE --k N        default stdout; the target counts as found in the top N (default 10)
+  eval --catalog REF          every system on the same simulated sessions → DIR/eval.json and DIR/report.html
+      --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   (default 100, 1)
+      --graph FILE            also evaluate a saved Parser or Planner graph variant (repeatable)
+      --out DIR --k N         default eval-out; metrics at K (default 10)
 
 Catalog references: demo | demo:<items> | movielens:<dir> | <dir> (items.jsonl [+ schema.json] [+ interactions.csv])
 Common options: --skip-bad-lines (load a catalog without its malformed lines), --data-dir DIR (model cache), --quiet`;
@@ -85,6 +89,27 @@ async function main(argv: string[]): Promise<number> {
         dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
       });
       log?.(`${sessions} ${scenario} session${sessions === 1 ? "" : "s"} written; target in the final top ${values.k ?? 10} in ${found}`);
+      return 0;
+    }
+    case "eval": {
+      if (!values.catalog) throw new UsageError("`recbot eval` needs --catalog REF");
+      const scenario = values.scenario ?? "MR";
+      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const { runEvalCommand, summaryTable } = await import("./eval-command.ts");
+      const out = values.out ?? "eval-out";
+      try {
+        const report = await runEvalCommand(values.catalog, {
+          scenario, seed, sessions: positiveInt(values.sessions, "--sessions", 100), k: positiveInt(values.k, "--k", 10), out,
+          graphFiles: values.graph, dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
+        });
+        process.stdout.write(summaryTable(report) + "\n");
+      } catch (e) {
+        if (e instanceof Error && e.name === "GraphSpecError") throw new UsageError(`--graph: ${e.message}`);
+        throw e;
+      }
+      log?.(`wrote ${out}/eval.json and ${out}/report.html`);
       return 0;
     }
     default:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AttributeIndex } from "../catalog/attribute-index.ts";
 import { fixtureCatalog, prefs } from "../tools/test-fixtures.ts";
-import { byTurn, latencySummary, sessionScores, systemMetrics } from "./eval-metrics.ts";
+import { byTurn, funnelSummary, latencySummary, sessionScores, systemMetrics } from "./eval-metrics.ts";
 import type { EvalSession, EvalTurn } from "./interactive-session.ts";
 import { bestBaseline } from "./run-eval.ts";
 
@@ -70,5 +70,18 @@ describe("eval aggregation", () => {
       ({ name, kind, passRate: { mean: pass }, recall: { mean: recall } }) as Parameters<typeof bestBaseline>[0][number];
     expect(bestBaseline([m("recbot", "recbot", 0.9, 0.9), m("popularity", "baseline", 0.1, 0.2), m("bm25", "baseline", 0.1, 0.3)])).toBe("bm25");
     expect(bestBaseline([m("recbot", "recbot", 0.9, 0.9)])).toBeNull();
+  });
+});
+
+describe("candidate funnel", () => {
+  it("averages each node over the turns it ran, in the order of the longest run", () => {
+    const t0 = turn([0], 1, { funnel: [{ node: "matcher", in: 8, out: 8 }, { node: "aggregator", in: 8, out: 2 }] });
+    const t1 = turn([0], 1, { funnel: [{ node: "filter", in: 8, out: 4 }, { node: "matcher", in: 4, out: 4 }, { node: "aggregator", in: 4, out: 2 }] });
+    expect(funnelSummary([session("f", [1], [t0, t1])])).toEqual([
+      { node: "filter", turns: 1, meanIn: 8, meanOut: 4 },
+      { node: "matcher", turns: 2, meanIn: 6, meanOut: 6 },
+      { node: "aggregator", turns: 2, meanIn: 6, meanOut: 2 },
+    ]);
+    expect(funnelSummary([s1])).toBeNull();
   });
 });

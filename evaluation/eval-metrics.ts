@@ -79,6 +79,32 @@ export function latencySummary(ms: number[], bins = 20): SystemMetrics["latency"
   return { turns: ms.length, medianMs: quantile(ms, 0.5), p95Ms: quantile(ms, 0.95), histogram };
 }
 
+/**
+ * Mean candidates in and out of each Planner node over the turns it ran; nodes in the order of the longest run
+ * (conditional nodes such as the Filter run only on some turns). Null when the system reports no funnel.
+ */
+export function funnelSummary(sessions: EvalSession[]): SystemMetrics["funnel"] {
+  const nodes = new Map<string, { turns: number; in: number; out: number }>();
+  let longest: string[] = [];
+  for (const s of sessions) for (const turn of s.turns) {
+    const steps = turn.funnel ?? [];
+    if (steps.length > longest.length) longest = steps.map((f) => f.node);
+    for (const step of steps) {
+    const n = nodes.get(step.node) ?? { turns: 0, in: 0, out: 0 };
+    n.turns++;
+    n.in += step.in;
+    n.out += step.out;
+    nodes.set(step.node, n);
+    }
+  }
+  if (nodes.size === 0) return null;
+  const order = [...new Set([...longest, ...nodes.keys()])];
+  return order.map((node) => {
+    const n = nodes.get(node)!;
+    return { node, turns: n.turns, meanIn: n.in / n.turns, meanOut: n.out / n.turns };
+  });
+}
+
 export interface SystemRun {
   name: string;
   kind: SystemMetrics["kind"];
@@ -113,5 +139,6 @@ export function systemMetrics(run: SystemRun, k: number, ctx: ConstraintContext,
     slotF1: slotScores && { cases: slotScores.cases, strict: slotScores.strict.f1, lenient: slotScores.lenient.f1, exactRate: slotScores.exactRate },
     latency: latencySummary(latencies),
     byTurn: byTurn(run.sessions, k, ctx),
+    funnel: funnelSummary(run.sessions),
   };
 }

@@ -39,13 +39,30 @@ export function passRateChart(systems: SystemMetrics[]): string {
       `<line x1="${x(s.passRate.low)}" x2="${x(s.passRate.high ?? 0)}" y1="${y0 + 10}" y2="${y0 + 10}" stroke="#111" stroke-width="1.5"/>`;
     return `<text x="${L - 8}" y="${y0 + 14}" text-anchor="end">${esc(s.name)}</text>` +
       `<rect x="${L}" y="${y0 + 2}" width="${(x(m) - L).toFixed(1)}" height="16" fill="${COLOURS[i % COLOURS.length]}" opacity="0.8"/>${whisker}` +
-      `<text x="${x(m) + 6}" y="${y0 + 14}">${fmt(m, 2)}</text>`;
+      `<text x="${x(Math.max(m, s.passRate.high ?? 0)) + 6}" y="${y0 + 14}">${fmt(m, 2)}</text>`;
   }).join("");
   const axis = [0, 0.5, 1].map((v) => `<text x="${x(v)}" y="${H - 4}" text-anchor="middle">${v}</text>`).join("");
   return `<svg class="chart" id="pass-rate" viewBox="0 0 ${W} ${H}" role="img" aria-label="Pass Rate">${rows}${axis}</svg>`;
 }
 
-/** One small latency histogram per system. */
+/** The Planner's candidate funnel of one system: mean candidates left after each node, on a log scale. */
+export function funnelChart(system: SystemMetrics, colour: string): string {
+  const funnel = system.funnel ?? [];
+  const W = 640, rowH = 24, L = 130, R = 90;
+  const H = 8 + rowH * (funnel.length + 1);
+  const top = Math.max(10, ...funnel.map((f) => f.meanIn));
+  const x = (v: number) => L + (Math.log10(Math.max(v, 1)) / Math.log10(top)) * (W - L - R);
+  const rows = [{ label: "catalog", value: funnel[0]?.meanIn ?? 0 }, ...funnel.map((f) => ({ label: f.node, value: f.meanOut }))].map((r, i) => {
+    const y0 = 4 + i * rowH;
+    return `<text x="${L - 8}" y="${y0 + 14}" text-anchor="end">${esc(r.label)}</text>` +
+      `<rect x="${L}" y="${y0 + 2}" width="${(x(r.value) - L).toFixed(1)}" height="16" fill="${colour}" opacity="0.8"/>` +
+      `<text x="${x(r.value) + 6}" y="${y0 + 14}">${fmt(r.value, 0)}</text>`;
+  }).join("");
+  return `<figure><svg class="chart funnel" viewBox="0 0 ${W} ${H}" role="img" aria-label="candidate funnel of ${esc(system.name)}">${rows}</svg>` +
+    `<figcaption>${esc(system.name)}: mean candidates after each Planner node (log scale)</figcaption></figure>`;
+}
+
+/** One small latency histogram per system (the last bin also holds everything above the 99th percentile). */
 export function latencyChart(system: SystemMetrics, colour: string): string {
   const W = 300, H = 120, L = 8, B = 22;
   const bins = system.latency.histogram;
@@ -57,7 +74,7 @@ export function latencyChart(system: SystemMetrics, colour: string): string {
   }).join("");
   const top = bins.at(-1)?.toMs ?? 0;
   return `<figure><svg class="latency" viewBox="0 0 ${W} ${H}" role="img" aria-label="latency of ${esc(system.name)}">${bars}` +
-    `<text x="${L}" y="${H - 6}">0</text><text x="${W - L}" y="${H - 6}" text-anchor="end">${fmt(top, 1)} ms</text></svg>` +
+    `<text x="${L}" y="${H - 6}">0</text><text x="${W - L}" y="${H - 6}" text-anchor="end">${fmt(top, 1)}+ ms</text></svg>` +
     `<figcaption>${esc(system.name)}: median ${fmt(system.latency.medianMs, 2)} ms, p95 ${fmt(system.latency.p95Ms, 2)} ms</figcaption></figure>`;
 }
 
@@ -98,6 +115,7 @@ Means with 95% bootstrap intervals. Best baseline: ${esc(report.bestBaseline ?? 
 <h2>Recall@${report.k} by turn</h2><p>A finished session keeps its last feed's value.</p>${recallChart(report.systems, report.k)}
 <h2>Pass Rate</h2>${passRateChart(report.systems)}
 <h2>RecBot against the best baseline (paired, per session)</h2>${comparisonTable(report)}
+<h2>Candidate funnel</h2>${report.systems.map((s, i) => (s.funnel ? funnelChart(s, COLOURS[i % COLOURS.length]) : "")).join("")}
 <h2>By turn</h2><p>Recall@${report.k} (active sessions, CSR@${report.k}).</p>${turnTable(report)}
 <h2>Latency per turn</h2><div class="latencies">${report.systems.map((s, i) => latencyChart(s, COLOURS[i % COLOURS.length])).join("")}</div>
 <p><small>Generated ${esc(report.createdAt)}.</small></p></body></html>

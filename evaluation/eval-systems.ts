@@ -4,6 +4,7 @@
  * they parsed, so it can be scored against the gold.
  */
 import type { Catalog } from "../catalog/catalog.ts";
+import type { StepEvent } from "../graphs/step-events.ts";
 import type { TrainingData } from "../models/collaborative/training-data.ts";
 import { parseWithGraph, planWithGraph, type Agents } from "../runtime/agents.ts";
 import type { Preferences } from "../schemas/preferences.ts";
@@ -30,6 +31,21 @@ export interface SystemAnswer {
   items: number[];
   /** the memory the system parsed, for systems that parse */
   parsed?: Preferences;
+  /** Planner graphs: candidate items before and after each node that reported them, in run order */
+  funnel?: FunnelStep[];
+}
+
+export interface FunnelStep {
+  node: string;
+  in: number;
+  out: number;
+}
+
+/** The candidate funnel of a Planner run, from its node_end events. */
+export function funnelOf(events: StepEvent[]): FunnelStep[] {
+  const steps: FunnelStep[] = [];
+  for (const e of events) if (e.type === "node_end" && e.candidates) steps.push({ node: e.nodeId, ...e.candidates });
+  return steps;
 }
 
 /** One evaluated system; `session()` starts a fresh per-session state (a parsing system's own memory). */
@@ -54,8 +70,8 @@ export function recbotSystem(name: string, agents: Agents, ctx: ToolContext): Ev
         if (command !== undefined) {
           memory = (await parseWithGraph(agents, { command, memory, feed: turn.feed.map((i) => ids[i]) })).preferences;
         }
-        const { items } = await planWithGraph(agents, ctx, { preferences: memory, user: turn.heldOut.user, k: turn.k });
-        return { items: items.map((id) => indexOf.get(id)!), parsed: command === undefined ? undefined : memory };
+        const { items, events } = await planWithGraph(agents, ctx, { preferences: memory, user: turn.heldOut.user, k: turn.k });
+        return { items: items.map((id) => indexOf.get(id)!), parsed: command === undefined ? undefined : memory, funnel: funnelOf(events) };
       };
     },
   };
@@ -67,8 +83,8 @@ export function oracleSystem(name: string, agents: Agents, ctx: ToolContext): Ev
   return {
     name, kind: "oracle", parses: false,
     session: () => async (turn) => {
-      const { items } = await planWithGraph(agents, ctx, { preferences: turn.gold, user: turn.heldOut.user, k: turn.k });
-      return { items: items.map((id) => indexOf.get(id)!) };
+      const { items, events } = await planWithGraph(agents, ctx, { preferences: turn.gold, user: turn.heldOut.user, k: turn.k });
+      return { items: items.map((id) => indexOf.get(id)!), funnel: funnelOf(events) };
     },
   };
 }

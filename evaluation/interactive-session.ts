@@ -4,7 +4,7 @@ import type { Scenario } from "../schemas/simulated-session.ts";
 import type { HeldOutCase } from "../simulation/holdout.ts";
 import { SCENARIOS } from "../simulation/scenarios.ts";
 import { SimulatedUser } from "../simulation/simulated-user.ts";
-import type { EvalSystem } from "./eval-systems.ts";
+import type { EvalSystem, FunnelStep } from "./eval-systems.ts";
 
 /** One feed a system showed: turn 0 answers the history alone, turn t ≥ 1 the t-th command. */
 export interface EvalTurn {
@@ -15,6 +15,7 @@ export interface EvalTurn {
   command?: string;
   gold: Preferences;
   parsed?: Preferences;
+  funnel?: FunnelStep[];
   latencyMs: number;
 }
 
@@ -57,9 +58,9 @@ export async function runInteractiveSession(request: InteractiveRequest): Promis
   let feed: number[] = [];
   for (let step: ReturnType<SimulatedUser["next"]> | undefined; ; ) {
     const started = performance.now();
-    const { items, parsed } = await answer({ heldOut, commands, gold, feed, k });
+    const { items, parsed, funnel } = await answer({ heldOut, commands, gold, feed, k });
     const latencyMs = performance.now() - started;
-    turns.push({ items, target, command: commands.at(-1), gold, parsed, latencyMs });
+    turns.push({ items, target, command: commands.at(-1), gold, parsed, funnel, latencyMs });
     feed = items;
     step = user.next(feed);
     if (!step) break;

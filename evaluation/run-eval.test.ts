@@ -45,6 +45,10 @@ describe("recbot eval on ml-latest-small, 8 MR sessions", () => {
   it("scores the parser only for systems that parse, and pairs recbot with the best baseline", () => {
     expect(system("recbot").slotF1!.cases).toBeGreaterThan(0);
     expect(system("popularity").slotF1).toBeNull();
+    const funnel = system("recbot").funnel!;
+    expect(funnel.map((f) => f.node)).toEqual(expect.arrayContaining(["filter", "matcher", "aggregator"]));
+    for (const f of funnel) expect(f.meanOut).toBeLessThanOrEqual(f.meanIn);
+    expect(system("bm25").funnel).toBeNull();
     expect(report.bestBaseline).toMatch(/^(popularity|itemknn|bm25)$/);
     const pass = report.comparisons.find((c) => c.metric === "pass")!;
     expect(pass).toMatchObject({ a: "recbot", b: report.bestBaseline, n: 8 });
@@ -54,6 +58,7 @@ describe("recbot eval on ml-latest-small, 8 MR sessions", () => {
     expect(html).toContain('id="recall-by-turn"');
     expect(html).toContain('id="pass-rate"');
     expect(html).toContain('class="latency"');
+    expect(html).toContain('class="chart funnel"');
     expect(html).not.toMatch(/https?:\/\/|\bsrc=|\bhref=|@import/);
   });
 });

@@ -34,6 +34,8 @@ export const SystemMetrics = z.object({
     .describe("parser slot-F1 against the gold memory, per turn (systems that parse)"),
   latency: z.object({ turns: z.number().int(), medianMs: z.number(), p95Ms: z.number(), histogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number().int() })) }),
   byTurn: z.array(PerTurn),
+  funnel: z.array(z.object({ node: z.string(), turns: z.number().int(), meanIn: z.number(), meanOut: z.number() })).nullable()
+    .describe("Planner graphs: mean candidate items before and after each node, over the turns it ran"),
 });
 
 export const PairedResult = z.object({

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEvalCommand } from "../cli/eval-command.ts";
+import { defaultPlannerSpec } from "../graphs/default-specs.ts";
 import { EvalReport } from "../schemas/eval-report.ts";
 
 const dir = fileURLToPath(new URL("../../shared/data/ml-latest-small/", import.meta.url));
@@ -13,8 +14,13 @@ let html: string;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "recbot-eval-"));
+  // a Planner variant that ignores the history: α = 1 weighs the semantic match alone
+  const variant = defaultPlannerSpec();
+  for (const node of variant.nodes) if (node.type === "matcher") node.data = { ...node.data, alpha: 1 };
+  const graph = join(tmp, "semantic-only.json");
+  await writeFile(graph, JSON.stringify(variant));
   await runEvalCommand(`movielens:${dir}`, {
-    scenario: "MR", sessions: 8, seed: 1, k: 10, out: join(tmp, "out"), dataDir: join(tmp, "data"), progress: false,
+    scenario: "MR", sessions: 8, seed: 1, k: 10, out: join(tmp, "out"), dataDir: join(tmp, "data"), graphFiles: [graph], progress: false,
   });
   report = EvalReport.parse(JSON.parse(await readFile(join(tmp, "out", "eval.json"), "utf8")));
   html = await readFile(join(tmp, "out", "report.html"), "utf8");
@@ -24,11 +30,11 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe("recbot eval on ml-latest-small, 8 MR sessions", () => {
+describe("recbot eval on ml-latest-small, 8 MR sessions, one Planner variant", () => {
   const system = (name: string) => report.systems.find((s) => s.name === name)!;
 
   it("runs every system on the same sessions", () => {
-    expect(report.systems.map((s) => s.name)).toEqual(["recbot", "recbot-oracle", "popularity", "itemknn", "bm25"]);
+    expect(report.systems.map((s) => s.name)).toEqual(["recbot", "recbot:semantic-only", "recbot-oracle", "popularity", "itemknn", "bm25"]);
     expect(report.sessions).toHaveLength(8);
     const ids = report.sessions.map((s) => s.id);
     expect(new Set(ids).size).toBe(8);
@@ -52,6 +58,7 @@ describe("recbot eval on ml-latest-small, 8 MR sessions", () => {
     expect(report.bestBaseline).toMatch(/^(popularity|itemknn|bm25)$/);
     const pass = report.comparisons.find((c) => c.metric === "pass")!;
     expect(pass).toMatchObject({ a: "recbot", b: report.bestBaseline, n: 8 });
+    expect(report.comparisons.filter((c) => c.metric === "pass").map((c) => c.a)).toEqual(["recbot", "recbot:semantic-only"]);
   });
 
   it("writes a self-contained HTML report with the charts", () => {

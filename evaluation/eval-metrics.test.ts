@@ -42,6 +42,7 @@ describe("eval aggregation", () => {
     expect(rows[0].csr).toBeNull(); // no hard constraint stated yet
     expect(rows[1].csr).toBe(0.5); // [b, c]: c is Horror
     expect(rows[2].csr).toBe(1);
+    expect(rows.map((r) => r.latencyMedianMs)).toEqual([1, 1, 1]);
   });
 
   it("summarises latency with a median, a p95 and a histogram holding every turn", () => {

@@ -52,7 +52,7 @@ export function byTurn(sessions: EvalSession[], k: number, ctx: ConstraintContex
   const turns = Math.max(0, ...sessions.map((s) => s.turns.length));
   const rows: SystemMetrics["byTurn"] = [];
   for (let t = 0; t < turns; t++) {
-    const recall: number[] = [], ndcg: number[] = [], mrr: number[] = [], csr: number[] = [];
+    const recall: number[] = [], ndcg: number[] = [], mrr: number[] = [], csr: number[] = [], ms: number[] = [];
     let active = 0;
     for (const s of sessions) {
       const turn = s.turns[Math.min(t, s.turns.length - 1)];
@@ -61,10 +61,14 @@ export function byTurn(sessions: EvalSession[], k: number, ctx: ConstraintContex
       mrr.push(reciprocalRank(turn.items.slice(0, k), turn.target));
       if (t >= s.turns.length) continue;
       active++;
+      ms.push(turn.latencyMs);
       const c = csrAtK(turn.items, resolveHardConstraints(turn.gold, ctx), k);
       if (c !== null) csr.push(c);
     }
-    rows.push({ turn: t, active, recall: mean(recall), ndcg: mean(ndcg), mrr: mean(mrr), csr: orNull(mean(csr)) });
+    rows.push({
+      turn: t, active, recall: mean(recall), ndcg: mean(ndcg), mrr: mean(mrr), csr: orNull(mean(csr)),
+      latencyMedianMs: orNull(quantile(ms, 0.5)), latencyP95Ms: orNull(quantile(ms, 0.95)),
+    });
   }
   return rows;
 }

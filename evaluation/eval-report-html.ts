@@ -96,7 +96,7 @@ function comparisonTable(report: EvalReport): string {
 function turnTable(report: EvalReport): string {
   const turns = Math.max(0, ...report.systems.map((s) => s.byTurn.length));
   const head = `<tr><th>system</th>${Array.from({ length: turns }, (_, t) => `<th>turn ${t}</th>`).join("")}</tr>`;
-  const rows = report.systems.map((s) => `<tr><td>${esc(s.name)}</td>${s.byTurn.map((r) => `<td>${fmt(r.recall)} <small>(${r.active}${r.csr === null ? "" : `, CSR ${fmt(r.csr, 2)}`})</small></td>`).join("")}</tr>`).join("");
+  const rows = report.systems.map((s) => `<tr><td>${esc(s.name)}</td>${s.byTurn.map((r) => `<td>${fmt(r.recall)} <small>(${r.active}${r.csr === null ? "" : `, CSR ${fmt(r.csr, 2)}`}, ${fmt(r.latencyMedianMs, 1)} ms)</small></td>`).join("")}</tr>`).join("");
   return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -116,7 +116,7 @@ Means with 95% bootstrap intervals. Best baseline: ${esc(report.bestBaseline ?? 
 <h2>Pass Rate</h2>${passRateChart(report.systems)}
 <h2>RecBot against the best baseline (paired, per session)</h2>${comparisonTable(report)}
 <h2>Candidate funnel</h2>${report.systems.map((s, i) => (s.funnel ? funnelChart(s, COLOURS[i % COLOURS.length]) : "")).join("")}
-<h2>By turn</h2><p>Recall@${report.k} (active sessions, CSR@${report.k}).</p>${turnTable(report)}
+<h2>By turn</h2><p>Recall@${report.k} (active sessions, CSR@${report.k}, median latency).</p>${turnTable(report)}
 <h2>Latency per turn</h2><div class="latencies">${report.systems.map((s, i) => latencyChart(s, COLOURS[i % COLOURS.length])).join("")}</div>
 <p><small>Generated ${esc(report.createdAt)}.</small></p></body></html>
 `;

@@ -16,6 +16,8 @@ export const PerTurn = z.object({
   ndcg: z.number(),
   mrr: z.number(),
   csr: z.number().nullable().describe("CSR@K over active sessions with checkable hard constraints"),
+  latencyMedianMs: z.number().nullable().describe("over active sessions"),
+  latencyP95Ms: z.number().nullable(),
 });
 
 export const SystemMetrics = z.object({

@@ -144,5 +144,6 @@ export function systemMetrics(run: SystemRun, k: number, ctx: ConstraintContext,
     latency: latencySummary(latencies),
     byTurn: byTurn(run.sessions, k, ctx),
     funnel: funnelSummary(run.sessions),
+    perSession: scores,
   };
 }

@@ -38,7 +38,11 @@ describe("recbot eval on ml-latest-small, 8 MR sessions, one Planner variant", (
     expect(report.sessions).toHaveLength(8);
     const ids = report.sessions.map((s) => s.id);
     expect(new Set(ids).size).toBe(8);
-    for (const s of report.systems) expect(s.sessionIds).toEqual(ids);
+    for (const s of report.systems) {
+      expect(s.sessionIds).toEqual(ids);
+      expect(s.perSession.pass).toHaveLength(8);
+      expect(s.passRate.mean).toBeCloseTo(s.perSession.pass.reduce((a, b) => a + b, 0) / 8, 12);
+    }
   });
 
   it("scores the oracle parse at least as well as popularity, and within the stated hard constraints", () => {

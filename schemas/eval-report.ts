@@ -36,6 +36,9 @@ export const SystemMetrics = z.object({
     .describe("parser slot-F1 against the gold memory, per turn (systems that parse)"),
   latency: z.object({ turns: z.number().int(), medianMs: z.number(), p95Ms: z.number(), histogram: z.array(z.object({ fromMs: z.number(), toMs: z.number(), count: z.number().int() })) }),
   byTurn: z.array(PerTurn),
+  perSession: z.object({
+    pass: z.array(z.number()), rounds: z.array(z.number()), recall: z.array(z.number()), ndcg: z.array(z.number()), mrr: z.array(z.number()),
+  }).describe("one score per session, in `sessionIds` order: what the intervals and paired comparisons resample"),
   funnel: z.array(z.object({ node: z.string(), turns: z.number().int(), meanIn: z.number(), meanOut: z.number() })).nullable()
     .describe("Planner graphs: mean candidate items before and after each node, over the turns it ran"),
 });

@@ -1,6 +1,6 @@
 import { loadCatalog } from "../catalog/load-catalog.ts";
 import { loadCatalogModels } from "../models/build-models.ts";
-import { createRandom } from "../models/seeded-random.ts";
+import { createRandom, shuffledIndices } from "../models/seeded-random.ts";
 import type { Scenario } from "../schemas/simulated-session.ts";
 import { holdOut } from "../simulation/holdout.ts";
 import { SCENARIOS, simulateSession } from "../simulation/scenarios.ts";
@@ -31,7 +31,7 @@ export async function runSimulate(ref: string, options: SimulateOptions): Promis
   log(`${cases.length.toLocaleString("en")} users with enough history; training models without their targets`);
   const models = await loadCatalogModels(training, { dataDir: options.dataDir, progress: options.progress });
   const ctx = createToolContext(training, models);
-  const order = shuffled(cases.length, createRandom(options.seed));
+  const order = shuffledIndices(cases.length, createRandom(options.seed));
   const writer = new JsonlWriter(options.out);
   let written = 0;
   let found = 0;
@@ -51,14 +51,4 @@ export async function runSimulate(ref: string, options: SimulateOptions): Promis
   }
   await writer.close();
   return { sessions: written, found };
-}
-
-/** 0 … n-1 in a seeded order (Fisher–Yates). */
-function shuffled(n: number, random: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
 }

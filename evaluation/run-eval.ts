@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { Catalog } from "../catalog/catalog.ts";
 import { trainingDataOf } from "../models/collaborative/training-data.ts";
 import type { Progress } from "../models/progress.ts";
-import { createRandom } from "../models/seeded-random.ts";
+import { createRandom, shuffledIndices } from "../models/seeded-random.ts";
 import { loadAgents } from "../runtime/agents.ts";
 import { EvalReport, type SystemMetrics } from "../schemas/eval-report.ts";
 import type { Scenario } from "../schemas/simulated-session.ts";
@@ -48,7 +48,7 @@ export function evalSystems(options: Pick<EvalOptions, "training" | "ctx" | "gra
 export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
   const { scenario, k, seed, ctx, progress } = options;
   const count = SCENARIOS[scenario].targets;
-  const order = shuffled(options.cases.length, createRandom(seed)).filter((n) => options.cases[n].targets.length >= count);
+  const order = shuffledIndices(options.cases.length, createRandom(seed)).filter((n) => options.cases[n].targets.length >= count);
   const chosen = order.slice(0, options.sessions);
   const systems = evalSystems(options);
   const runs: SystemRun[] = [];
@@ -99,14 +99,4 @@ export function bestBaseline(metrics: SystemMetrics[]): string | null {
   const baselines = metrics.filter((m) => m.kind === "baseline");
   baselines.sort((a, b) => (b.passRate.mean ?? 0) - (a.passRate.mean ?? 0) || (b.recall.mean ?? 0) - (a.recall.mean ?? 0));
   return baselines[0]?.name ?? null;
-}
-
-/** 0 … n-1 in a seeded order (Fisher–Yates), as `recbot simulate` draws its cases. */
-function shuffled(n: number, random: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
 }

@@ -75,13 +75,13 @@ describe("eval aggregation", () => {
 });
 
 describe("candidate funnel", () => {
-  it("averages each node over the turns it ran, in the order of the longest run", () => {
+  it("averages each node per route, the most frequent route first", () => {
     const t0 = turn([0], 1, { funnel: [{ node: "matcher", in: 8, out: 8 }, { node: "aggregator", in: 8, out: 2 }] });
     const t1 = turn([0], 1, { funnel: [{ node: "filter", in: 8, out: 4 }, { node: "matcher", in: 4, out: 4 }, { node: "aggregator", in: 4, out: 2 }] });
-    expect(funnelSummary([session("f", [1], [t0, t1])])).toEqual([
-      { node: "filter", turns: 1, meanIn: 8, meanOut: 4 },
-      { node: "matcher", turns: 2, meanIn: 6, meanOut: 6 },
-      { node: "aggregator", turns: 2, meanIn: 6, meanOut: 2 },
+    const t2 = turn([0], 1, { funnel: [{ node: "filter", in: 8, out: 2 }, { node: "matcher", in: 2, out: 2 }, { node: "aggregator", in: 2, out: 2 }] });
+    expect(funnelSummary([session("f", [1], [t0, t1, t2])])).toEqual([
+      { turns: 2, steps: [{ node: "filter", meanIn: 8, meanOut: 3 }, { node: "matcher", meanIn: 3, meanOut: 3 }, { node: "aggregator", meanIn: 3, meanOut: 2 }] },
+      { turns: 1, steps: [{ node: "matcher", meanIn: 8, meanOut: 8 }, { node: "aggregator", meanIn: 8, meanOut: 2 }] },
     ]);
     expect(funnelSummary([s1])).toBeNull();
   });

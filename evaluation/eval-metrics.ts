@@ -84,29 +84,29 @@ export function latencySummary(ms: number[], bins = 20): SystemMetrics["latency"
 }
 
 /**
- * Mean candidates in and out of each Planner node over the turns it ran; nodes in the order of the longest run
- * (conditional nodes such as the Filter run only on some turns). Null when the system reports no funnel.
+ * The Planner's candidate funnel, one entry per route the graph took (conditional nodes such as the Filter run only
+ * on some turns), most frequent first: mean candidates in and out of each node over the turns that took that route.
+ * Null when the system reports no funnel.
  */
 export function funnelSummary(sessions: EvalSession[]): SystemMetrics["funnel"] {
-  const nodes = new Map<string, { turns: number; in: number; out: number }>();
-  let longest: string[] = [];
+  const routes = new Map<string, { turns: number; steps: { node: string; in: number; out: number }[] }>();
   for (const s of sessions) for (const turn of s.turns) {
     const steps = turn.funnel ?? [];
-    if (steps.length > longest.length) longest = steps.map((f) => f.node);
-    for (const step of steps) {
-    const n = nodes.get(step.node) ?? { turns: 0, in: 0, out: 0 };
-    n.turns++;
-    n.in += step.in;
-    n.out += step.out;
-    nodes.set(step.node, n);
-    }
+    if (steps.length === 0) continue;
+    const key = steps.map((f) => f.node).join(" → ");
+    const route = routes.get(key) ?? { turns: 0, steps: steps.map((f) => ({ node: f.node, in: 0, out: 0 })) };
+    route.turns++;
+    steps.forEach((f, i) => {
+      route.steps[i].in += f.in;
+      route.steps[i].out += f.out;
+    });
+    routes.set(key, route);
   }
-  if (nodes.size === 0) return null;
-  const order = [...new Set([...longest, ...nodes.keys()])];
-  return order.map((node) => {
-    const n = nodes.get(node)!;
-    return { node, turns: n.turns, meanIn: n.in / n.turns, meanOut: n.out / n.turns };
-  });
+  if (routes.size === 0) return null;
+  return [...routes.values()].sort((a, b) => b.turns - a.turns).map((r) => ({
+    turns: r.turns,
+    steps: r.steps.map((f) => ({ node: f.node, meanIn: f.in / r.turns, meanOut: f.out / r.turns })),
+  }));
 }
 
 export interface SystemRun {

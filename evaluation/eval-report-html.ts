@@ -45,10 +45,10 @@ export function passRateChart(systems: SystemMetrics[]): string {
   return `<svg class="chart" id="pass-rate" viewBox="0 0 ${W} ${H}" role="img" aria-label="Pass Rate">${rows}${axis}</svg>`;
 }
 
-/** The Planner's candidate funnel of one system: mean candidates left after each node, on a log scale. */
-export function funnelChart(system: SystemMetrics, colour: string): string {
-  const funnel = system.funnel ?? [];
-  const W = 640, rowH = 24, L = 130, R = 90;
+/** One route of a system's candidate funnel: mean candidates left after each node, on a log scale. */
+export function funnelChart(system: SystemMetrics, route: NonNullable<SystemMetrics["funnel"]>[number], colour: string): string {
+  const funnel = route.steps;
+  const W = 420, rowH = 24, L = 90, R = 50;
   const H = 8 + rowH * (funnel.length + 1);
   const top = Math.max(10, ...funnel.map((f) => f.meanIn));
   const x = (v: number) => L + (Math.log10(Math.max(v, 1)) / Math.log10(top)) * (W - L - R);
@@ -59,7 +59,7 @@ export function funnelChart(system: SystemMetrics, colour: string): string {
       `<text x="${x(r.value) + 6}" y="${y0 + 14}">${fmt(r.value, 0)}</text>`;
   }).join("");
   return `<figure><svg class="chart funnel" viewBox="0 0 ${W} ${H}" role="img" aria-label="candidate funnel of ${esc(system.name)}">${rows}</svg>` +
-    `<figcaption>${esc(system.name)}: mean candidates after each Planner node (log scale)</figcaption></figure>`;
+    `<figcaption>${esc(system.name)}, ${route.turns} turns: mean candidates after each Planner node (log scale)</figcaption></figure>`;
 }
 
 /** One small latency histogram per system (the last bin also holds everything above the 99th percentile). */
@@ -107,7 +107,7 @@ export function renderEvalHtml(report: EvalReport): string {
 body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#111;padding:0 16px}
 table{border-collapse:collapse;margin:8px 0 20px;font-variant-numeric:tabular-nums}th,td{border-bottom:1px solid #ddd;padding:4px 8px;text-align:right}
 th:first-child,td:first-child{text-align:left}small{color:#666}svg text{font-size:11px;fill:#333}.grid{stroke:#e5e5e5}
-.chart{width:100%;max-width:760px}.latencies{display:flex;flex-wrap:wrap;gap:12px}.latencies figure{margin:0;width:300px}figcaption{font-size:12px}
+.chart{width:100%;max-width:760px}.latencies{display:flex;flex-wrap:wrap;gap:12px}.latencies figure{margin:0;width:300px}.latencies figure:has(.funnel){width:420px}figcaption{font-size:12px}
 </style></head><body><h1>${esc(title)}</h1>
 <p>${report.sessions.length} simulated sessions (seed ${report.seed}), every system on the same cases and user seeds; K = ${report.k}.
 Means with 95% bootstrap intervals. Best baseline: ${esc(report.bestBaseline ?? "none")}.</p>
@@ -115,7 +115,7 @@ Means with 95% bootstrap intervals. Best baseline: ${esc(report.bestBaseline ?? 
 <h2>Recall@${report.k} by turn</h2><p>A finished session keeps its last feed's value.</p>${recallChart(report.systems, report.k)}
 <h2>Pass Rate</h2>${passRateChart(report.systems)}
 <h2>RecBot against the best baseline (paired, per session)</h2>${comparisonTable(report)}
-<h2>Candidate funnel</h2>${report.systems.map((s, i) => (s.funnel ? funnelChart(s, COLOURS[i % COLOURS.length]) : "")).join("")}
+<h2>Candidate funnel</h2><p>The two most frequent routes through each Planner graph.</p><div class="latencies">${report.systems.map((s, i) => (s.funnel ?? []).slice(0, 2).map((r) => funnelChart(s, r, COLOURS[i % COLOURS.length])).join("")).join("")}</div>
 <h2>By turn</h2><p>Recall@${report.k} (active sessions, CSR@${report.k}, median latency).</p>${turnTable(report)}
 <h2>Latency per turn</h2><div class="latencies">${report.systems.map((s, i) => latencyChart(s, COLOURS[i % COLOURS.length])).join("")}</div>
 <p><small>Generated ${esc(report.createdAt)}.</small></p></body></html>

@@ -39,8 +39,10 @@ export const SystemMetrics = z.object({
   perSession: z.object({
     pass: z.array(z.number()), rounds: z.array(z.number()), recall: z.array(z.number()), ndcg: z.array(z.number()), mrr: z.array(z.number()),
   }).describe("one score per session, in `sessionIds` order: what the intervals and paired comparisons resample"),
-  funnel: z.array(z.object({ node: z.string(), turns: z.number().int(), meanIn: z.number(), meanOut: z.number() })).nullable()
-    .describe("Planner graphs: mean candidate items before and after each node, over the turns it ran"),
+  funnel: z.array(z.object({
+    turns: z.number().int().describe("turns that took this route"),
+    steps: z.array(z.object({ node: z.string(), meanIn: z.number(), meanOut: z.number() })),
+  })).nullable().describe("Planner graphs: per route taken (most frequent first), mean candidates before and after each node"),
 });
 
 export const PairedResult = z.object({

@@ -14,6 +14,13 @@ describe("extractClauses", () => {
     expect(clauses("comedy not horror").map((c) => c.polarity)).toEqual(["positive", "negative"]);
   });
 
+  it("ends a negation where 'and' opens a new request, not where it joins more of what is excluded", () => {
+    expect(clauses("no horror and something from the 90s").map((c) => [c.words, c.polarity])).toEqual([["horror", "negative"], ["something", "positive"]]); // "the 90s" is read as a number mention
+    expect(clauses("too many comedies in here and made after 2000").map((c) => c.polarity)).toEqual(["negative", "positive"]);
+    expect(clauses("no horror or anything gory")).toHaveLength(1);
+    expect(clauses("no horror and gore")).toEqual([{ words: "horror and gore", polarity: "negative", strength: "hard", act: undefined }]);
+  });
+
   it("reads hard and soft cue words", () => {
     expect(clauses("only comedies")[0].strength).toBe("hard");
     expect(clauses("IMAX only please")[0]).toMatchObject({ words: "imax please", strength: "hard" });

@@ -32,6 +32,8 @@ export interface Mentions {
 }
 
 const NUMBER = "\u0000";
+/** Words that open a fresh request after "and" (an article or a request noun, a time or making verb). */
+const NEW_REQUEST = new Set(["something", "some", "a", "an", "one", "ones", "made", "released", "from", "preferably", "ideally", "maybe", "perhaps", "rated"]);
 const DEMONSTRATIVES = new Set(["that", "this", "those", "these", "the"]);
 
 function emptyClause(): Clause {
@@ -114,6 +116,11 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
     if (cue?.kind === "break") {
       close();
       i += cue.length - 1;
+      continue;
+    }
+    // "no horror and something from the 90s": a negation's scope ends where "and" starts a new request
+    if (t === "and" && clause.polarity === "negative" && hasContent(clause) && (tokens[i + 1] === NUMBER || NEW_REQUEST.has(tokens[i + 1] ?? ""))) {
+      close();
       continue;
     }
     if ((t === "and" || t === "or") && (cueAt(tokens, i + 1) || /^(it|i|we|she|he|they|then)$/.test(tokens[i + 1] ?? ""))) {

@@ -19,6 +19,9 @@ describe("extractClauses", () => {
     expect(clauses("too many comedies in here and made after 2000").map((c) => c.polarity)).toEqual(["negative", "positive"]);
     expect(clauses("no horror or anything gory")).toHaveLength(1);
     expect(clauses("no horror and gore")).toEqual([{ words: "horror and gore", polarity: "negative", strength: "hard", act: undefined }]);
+    expect(clauses("enough comedy already and horror only").map((c) => [c.polarity, c.strength])).toEqual([["negative", "soft"], ["positive", "hard"]]);
+    expect(clauses("I'd prefer comedy and 2010s only").slice(-2).map((c) => [c.polarity, c.strength])).toEqual([["positive", "soft"], ["positive", "hard"]]);
+    expect(clauses("comedies and dramas only")).toHaveLength(1);
   });
 
   it("reads hard and soft cue words", () => {

@@ -63,6 +63,16 @@ function isObjectPronoun(tokens: string[], i: number): boolean {
   return !/^(is|are|was|were|has|have|had|will|would)$/.test(tokens[i + 1] ?? "");
 }
 
+/** After "and": an opener of a fresh request, a number, or a part that ends in its own hard cue ("… and horror only"). */
+function startsNewRequest(tokens: string[], from: number): boolean {
+  if (tokens[from] === NUMBER || NEW_REQUEST.has(tokens[from] ?? "")) return true;
+  for (let j = from; j < tokens.length && !PUNCTUATION.has(tokens[j]) && tokens[j] !== "and" && tokens[j] !== "but"; j++) {
+    const cue = cueAt(tokens, j);
+    if (cue) return cue.kind === "pos-hard" && j > from && onlyFillerUntilPunctuation(tokens, j + cue.length);
+  }
+  return false;
+}
+
 /** True when nothing but filler follows up to the end of the clause ("IMAX only please"). */
 function onlyFillerUntilPunctuation(tokens: string[], from: number): boolean {
   for (let k = from; k < tokens.length && !PUNCTUATION.has(tokens[k]); k++) if (!FILLER.has(tokens[k]) && !ACKNOWLEDGEMENTS.has(tokens[k])) return false;
@@ -118,8 +128,9 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       i += cue.length - 1;
       continue;
     }
-    // "no horror and something from the 90s": a negation's scope ends where "and" starts a new request
-    if (t === "and" && clause.polarity === "negative" && hasContent(clause) && (tokens[i + 1] === NUMBER || NEW_REQUEST.has(tokens[i + 1] ?? ""))) {
+    // "no horror and something from the 90s", "I'd prefer comedy and 2010s only": a negation's or a wish's scope
+    // ends where "and" starts a new request (a fresh opener, a number, or a part with its own trailing "only")
+    if (t === "and" && hasContent(clause) && (clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1)) {
       close();
       continue;
     }

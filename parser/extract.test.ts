@@ -24,6 +24,13 @@ describe("extractClauses", () => {
     expect(clauses("comedies and dramas only")).toHaveLength(1);
   });
 
+  it("re-aims a plain description with a following 'less of that' / 'more of that'", () => {
+    expect(clauses("that's a lot of romance, less of that")).toEqual([{ words: expect.stringContaining("romance"), polarity: "negative", strength: "soft", act: undefined }]);
+    expect(clauses("lots of westerns here, more of that please")[0]).toMatchObject({ polarity: "positive", strength: "soft" });
+    // a description that carries its own cue keeps it; "less of that" then stands alone
+    expect(clauses("only romance, less of that")[0]).toMatchObject({ polarity: "positive", strength: "hard" });
+  });
+
   it("reads hard and soft cue words", () => {
     expect(clauses("only comedies")[0].strength).toBe("hard");
     expect(clauses("IMAX only please")[0]).toMatchObject({ words: "imax please", strength: "hard" });

@@ -163,7 +163,29 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
     clause.words.push(t);
   }
   close();
-  return { clauses };
+  return { clauses: reaimBackReferences(clauses) };
+}
+
+const BACK_REFERENCE = new Set(["that", "those", "them", "these", "it"]);
+const BACK_REFERENCE_FILLER = new Set([...BACK_REFERENCE, "less", "more", "of", "please", "stuff", "kind", "sort", "one", "ones", "a", "bit", "lot"]);
+
+/**
+ * "that's a lot of romance, less of that": a cue whose only object is "that" re-aims the plain description before
+ * it (no cue of its own) instead of standing alone, so the romance becomes what the user wants less of.
+ */
+function reaimBackReferences(clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    const prev = out.at(-1);
+    const refersBack = c.words.some((w) => BACK_REFERENCE.has(w)) && c.words.every((w) => BACK_REFERENCE_FILLER.has(w)) && c.numbers.length === 0;
+    const cued = c.polarity === "negative" || c.strength !== undefined;
+    if (prev && refersBack && cued && !c.act && hasContent(prev) && prev.polarity === "positive" && prev.strength === undefined && !prev.act) {
+      out[out.length - 1] = { ...prev, polarity: c.polarity, strength: c.strength, hedged: prev.hedged || c.hedged };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** Stage 2: clauses with polarity, strength, numbers, feed ordinals and acts (forget, reset, accept). */

@@ -123,7 +123,11 @@ function FitWhenMeasured({ nodeCount }: { nodeCount: number }) {
   const measured = useNodesInitialized();
   const flow = useReactFlow();
   useEffect(() => {
-    if (measured) void flow.fitView({ padding: 0.15 });
+    if (!measured) return;
+    void flow.fitView({ padding: 0.15 });
+    // once more after layout settles: a panel that was still being sized would otherwise keep a stale fit
+    const later = setTimeout(() => void flow.fitView({ padding: 0.15 }), 150);
+    return () => clearTimeout(later);
   }, [measured, nodeCount, flow]);
   return null;
 }

@@ -24,7 +24,7 @@ export function ItemVisual({ attributes, title }: { attributes: Record<string, u
   const label = String(attributes.category ?? (Array.isArray(attributes.genre) ? attributes.genre[0] : "") ?? title);
   const initials = label.split(/[\s-]+/).map((w) => w[0]?.toUpperCase() ?? "").join("").slice(0, 3);
   return (
-    <svg className="item-visual" viewBox="0 0 120 80" role="img" aria-label={label}>
+    <svg className="item-visual" viewBox="0 0 120 80" preserveAspectRatio="xMidYMid slice" role="img" aria-label={label}>
       <rect width="120" height="80" rx="8" fill={fill} />
       <circle cx="96" cy="20" r="26" fill="rgba(255,255,255,0.18)" />
       <text x="12" y="62" fontSize="28" fontWeight="700" fill="rgba(0,0,0,0.35)">{initials}</text>

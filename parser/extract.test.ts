@@ -22,6 +22,7 @@ describe("extractClauses", () => {
     expect(clauses("enough comedy already and horror only").map((c) => [c.polarity, c.strength])).toEqual([["negative", "soft"], ["positive", "hard"]]);
     expect(clauses("I'd prefer comedy and 2010s only").slice(-2).map((c) => [c.polarity, c.strength])).toEqual([["positive", "soft"], ["positive", "hard"]]);
     expect(clauses("comedies and dramas only")).toHaveLength(1);
+    expect(clauses("fewer documentaries please and thrillers please").map((c) => c.polarity)).toEqual(["negative", "positive"]);
   });
 
   it("re-aims a plain description with a following 'less of that' / 'more of that'", () => {

@@ -128,9 +128,10 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       i += cue.length - 1;
       continue;
     }
-    // "no horror and something from the 90s", "I'd prefer comedy and 2010s only": a negation's or a wish's scope
-    // ends where "and" starts a new request (a fresh opener, a number, or a part with its own trailing "only")
-    if (t === "and" && hasContent(clause) && (clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1)) {
+    // "no horror and something from the 90s", "I'd prefer comedy and 2010s only", "fewer dramas please and
+    // thrillers": a negation's or a wish's scope ends where "and" starts a new request (after "please", before a
+    // fresh opener or a number, or before a part with its own trailing "only")
+    if (t === "and" && hasContent(clause) && (tokens[i - 1] === "please" || ((clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1)))) {
       close();
       continue;
     }

@@ -1,15 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadCatalog } from "../catalog/load-catalog.ts";
 import { renderEvalHtml } from "../evaluation/eval-report-html.ts";
 import { runEvaluation } from "../evaluation/run-eval.ts";
-import { loadCatalogModels } from "../models/build-models.ts";
 import { createProgress } from "../models/progress.ts";
 import type { EvalReport } from "../schemas/eval-report.ts";
 import type { Scenario } from "../schemas/simulated-session.ts";
-import { holdOut } from "../simulation/holdout.ts";
-import { SCENARIOS } from "../simulation/scenarios.ts";
-import { createToolContext } from "../tools/tool-context.ts";
+import { prepareHeldOut } from "../simulation/held-out-context.ts";
 
 export interface EvalCommandOptions {
   scenario: Scenario;
@@ -29,12 +25,7 @@ export interface EvalCommandOptions {
  * simulated sessions and writes `<out>/eval.json` and `<out>/report.html`.
  */
 export async function runEvalCommand(ref: string, options: EvalCommandOptions): Promise<EvalReport> {
-  const log = options.log ?? (() => {});
-  const { catalog } = await loadCatalog(ref, { skipBadLines: options.skipBadLines });
-  const { training, cases } = holdOut(catalog, { targets: SCENARIOS[options.scenario].targets });
-  log(`${cases.length.toLocaleString("en")} users with enough history; training models without their targets`);
-  const models = await loadCatalogModels(training, { dataDir: options.dataDir, progress: options.progress });
-  const ctx = createToolContext(training, models);
+  const { training, cases, ctx } = await prepareHeldOut(ref, options);
   const report = await runEvaluation({
     catalogRef: ref, training, ctx, cases, scenario: options.scenario, sessions: options.sessions, seed: options.seed,
     k: options.k, graphFiles: options.graphFiles, progress: createProgress(options.progress ?? true),

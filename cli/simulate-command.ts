@@ -1,11 +1,8 @@
-import { loadCatalog } from "../catalog/load-catalog.ts";
-import { loadCatalogModels } from "../models/build-models.ts";
 import { createRandom, shuffledIndices } from "../models/seeded-random.ts";
 import type { Scenario } from "../schemas/simulated-session.ts";
-import { holdOut } from "../simulation/holdout.ts";
-import { SCENARIOS, simulateSession } from "../simulation/scenarios.ts";
+import { prepareHeldOut } from "../simulation/held-out-context.ts";
+import { simulateSession } from "../simulation/scenarios.ts";
 import { recommendTurn } from "../tools/run-chain.ts";
-import { createToolContext } from "../tools/tool-context.ts";
 import { JsonlWriter } from "./jsonl.ts";
 
 export interface SimulateOptions {
@@ -26,11 +23,7 @@ export interface SimulateOptions {
  */
 export async function runSimulate(ref: string, options: SimulateOptions): Promise<{ sessions: number; found: number }> {
   const log = options.log ?? (() => {});
-  const { catalog } = await loadCatalog(ref, { skipBadLines: options.skipBadLines });
-  const { training, cases } = holdOut(catalog, { targets: SCENARIOS[options.scenario].targets });
-  log(`${cases.length.toLocaleString("en")} users with enough history; training models without their targets`);
-  const models = await loadCatalogModels(training, { dataDir: options.dataDir, progress: options.progress });
-  const ctx = createToolContext(training, models);
+  const { training, cases, ctx } = await prepareHeldOut(ref, options);
   const order = shuffledIndices(cases.length, createRandom(options.seed));
   const writer = new JsonlWriter(options.out);
   let written = 0;

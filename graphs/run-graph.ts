@@ -26,6 +26,10 @@ export interface RunOptions {
   engine?: GraphEngine;
 }
 
+let envEngine: GraphEngine | undefined;
+/** RECBOT_GRAPH_ENGINE, read once: runs are on the hot path and the environment does not change under a process. */
+const engineFromEnv = () => (envEngine ??= defaultGraphEngine());
+
 /**
  * Runs a compiled graph as an async generator of step events: run_start, node_start/node_end per
  * node as it runs, then run_end (or error, after which the generator returns null). Knows nothing
@@ -41,7 +45,7 @@ export async function* runGraph(agent: CompiledAgent, input: RankState | ParseIn
   let current: string | undefined;
   try {
     const graphInput = agent.kind === "parser" ? { input, notes: [] } : input;
-    const engine = options.engine ?? defaultGraphEngine();
+    const engine = options.engine ?? engineFromEnv();
     const stream = engine === "direct"
       ? runDirect(agent.direct, graphInput as Record<string, unknown>, agent.recursionLimit)
       : await agent.graph.stream(graphInput, { streamMode: ["custom", "values"], recursionLimit: agent.recursionLimit });

@@ -51,6 +51,8 @@ export const CommandRequest = z.object({
   k: z.int().min(1).max(100).default(10).describe("Feed length"),
 });
 export type CommandRequest = z.input<typeof CommandRequest>;
+/** A command as validated at the boundary (defaults filled in). */
+export type ValidCommandRequest = z.infer<typeof CommandRequest>;
 
 export const RanGraph = z.object({ runId: Id, name: Id, version: z.int().min(1) });
 /** The outcome of one command: the new memory and feed, and the runs that made them. */

@@ -1,19 +1,13 @@
 import type { PreparedCatalog } from "../runtime/prepared-catalog.ts";
 import { AppError } from "./app-error.ts";
 
-/** The catalog the server answers from; the server listens while it loads, so readiness is explicit. */
+/** One catalog the server answers from; the server listens while it loads, so readiness is explicit. */
 export class CatalogHolder {
   status: "loading" | "ready" | "failed" = "loading";
   prepared: PreparedCatalog | null = null;
   error: string | null = null;
 
   constructor(readonly ref: string) {}
-
-  static ready(prepared: PreparedCatalog): CatalogHolder {
-    const holder = new CatalogHolder(prepared.catalog.ref);
-    holder.resolve(prepared);
-    return holder;
-  }
 
   resolve(prepared: PreparedCatalog): void {
     this.prepared = prepared;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { itemRecord } from "../catalog/catalog.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
-import { CommandRequest, type CommandResult, type FeedItem, type ReplayRequest, type ReplayResult } from "../schemas/api.ts";
+import { type CommandResult, type ValidCommandRequest, type FeedItem, type ReplayRequest, type ReplayResult } from "../schemas/api.ts";
 import type { LiveFailure, LiveFeed, LiveStep } from "../schemas/live-protocol.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { TurnExecutor } from "../runtime/turn-graphs.ts";
@@ -62,10 +62,10 @@ export class CommandRunner {
    * `checked`: the session, when the caller has just checked the principal may act on it; `origin`: the socket
    * that sent the command, which gets the result in its ack rather than as a `feed` message
    */
-  async run(principal: Principal, sessionId: string, input: CommandRequest, options: { requestId?: string | null; checked?: SessionRecord; origin?: string } = {}): Promise<CommandResult> {
+  /** `request` is validated at the boundary (the HTTP route or the live channel), so it is not parsed again here. */
+  async run(principal: Principal, sessionId: string, request: ValidCommandRequest, options: { requestId?: string | null; checked?: SessionRecord; origin?: string } = {}): Promise<CommandResult> {
     const { requestId = null, checked, origin } = options;
     if (this.draining) throw new AppError(503, "SHUTTING_DOWN", "the server is shutting down; retry in a moment");
-    const request = CommandRequest.parse(input);
     const session = checked?.id === sessionId ? checked : await sessionFor(this.deps.store, principal, sessionId);
     const previous = this.queues.get(sessionId) ?? Promise.resolve();
     const job = previous.catch(() => undefined).then(() => this.execute(session, request, requestId, origin));
@@ -105,17 +105,17 @@ export class CommandRunner {
     return (await Promise.race([all, timeout])) === "timeout" ? this.inflight.size : 0;
   }
 
-  private async execute(session: SessionRecord, request: ReturnType<typeof CommandRequest.parse>, requestId: string | null, origin?: string): Promise<CommandResult> {
+  private async execute(session: SessionRecord, request: ValidCommandRequest, requestId: string | null, origin?: string): Promise<CommandResult> {
     const started = performance.now();
     const { store, graphs, publish } = this.deps;
     const holder = this.deps.catalogs.get(session.catalog);
     const { catalog } = holder.require();
     const choice = { ...session.graphs, ...request.graphs };
-    const [parser, planner, last, events] = await Promise.all([
+    const [parser, planner, last, notInterested] = await Promise.all([
       graphs.resolve("parser", choice.parser),
       graphs.resolve("planner", choice.planner),
       this.lastTurn(session.id),
-      store.listFeedEvents(session.id),
+      store.listNotInterested(session.id),
     ]);
     const turn = (last?.turn ?? 0) + 1;
     let seq = 0;
@@ -144,7 +144,7 @@ export class CommandRunner {
         parser: { key: parser.key, spec: parser.spec },
         planner: { key: planner.key, spec: planner.spec },
         parse: { command: request.command, memory: last?.memory ?? emptyPreferences(), feed: last?.feed ?? [] },
-        plan: { user: session.catalogUser ?? undefined, k: request.k, exclude: events.filter((e) => e.type === "not_interested").map((e) => e.itemId) },
+        plan: { user: session.catalogUser ?? undefined, k: request.k, exclude: notInterested },
         runIds: { parser: runs.parser.id, planner: runs.planner.id },
       }, onEvent);
     } catch (error) {

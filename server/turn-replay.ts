@@ -47,7 +47,7 @@ export async function replayTurn(deps: ReplayDeps, principal: Principal, runId: 
     return { name: r.graph, version: r.version };
   };
   const choose = (kind: GraphKind, r: RunWithSteps) => graphs.resolve(kind, input.graphs[kind] ?? originalRef(r));
-  const [parser, planner, events] = await Promise.all([choose("parser", parserRun), choose("planner", plannerRun), store.listFeedEvents(session.id)]);
+  const [parser, planner, notInterested] = await Promise.all([choose("parser", parserRun), choose("planner", plannerRun), store.listNotInterested(session.id, parserRun.startedAt)]);
   const holder = deps.catalogs.get(session.catalog);
   const { catalog } = holder.require();
 
@@ -63,7 +63,7 @@ export async function replayTurn(deps: ReplayDeps, principal: Principal, runId: 
         user: session.catalogUser ?? undefined,
         k: input.k ?? Math.max(1, turn.feed.length),
         // the items the turn itself excluded: marked not interested before it started
-        exclude: events.filter((e) => e.type === "not_interested" && e.at <= parserRun.startedAt).map((e) => e.itemId),
+        exclude: notInterested,
       },
       runIds: { parser: randomUUID(), planner: randomUUID() },
     }, (event) => {

@@ -36,9 +36,3 @@ export function runCli(args: string[], input = "", env: Record<string, string> =
 export function jsonLines(text: string): any[] {
   return text.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
 }
-
-/** GET or POST JSON and return the status with the parsed body (tests read fields loosely). */
-export async function requestJson(url: string, body?: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body });
-  return { status: res.status, body: await res.json() };
-}

@@ -43,6 +43,7 @@ describe("saved graphs and their versions", () => {
   });
 
   it("refuses an invalid spec with the node and the reason, and saves nothing", async () => {
+    const before = (await analyst.get("/api/graphs/planner/versions")).body.length;
     const spec = structuredClone((await analyst.get("/api/graphs/planner")).body.spec);
     spec.nodes.find((n: { id: string }) => n.id === "matcher").type = "telepathy";
     const refused = await analyst.post("/api/graphs/planner/versions", { spec });
@@ -59,7 +60,6 @@ describe("saved graphs and their versions", () => {
     const parserSpec = (await analyst.get("/api/graphs/parser")).body.spec;
     const wrongKind = await analyst.post("/api/graphs/planner/versions", { spec: parserSpec });
     expect(wrongKind.status).toBe(409);
-    const before = (await analyst.get("/api/graphs/planner/versions")).body.length;
     expect((await analyst.get("/api/graphs/planner/versions")).body.length).toBe(before);
   });
 

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { repoRoot, requestJson, tempDir } from "./helpers.ts";
+import { repoRoot, tempDir } from "./helpers.ts";
+import { client } from "./support/test-server.ts";
 
 it("`npm start`'s entry point serves the demo catalog and exits cleanly on SIGTERM", async () => {
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "server/index.ts")], {
@@ -18,9 +19,9 @@ it("`npm start`'s entry point serves the demo catalog and exits cleanly on SIGTE
     child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
   const base = await ready;
-  const health = (await requestJson(base + "/api/health")).body;
+  const health = (await client(base).get("/api/health")).body;
   expect(health).toMatchObject({ status: "ok", catalog: { ref: "demo" } });
-  const feed = await requestJson(base + "/api/recommendations", JSON.stringify({ user: "u0001", k: 5 }));
+  const feed = await client(base).post("/api/recommendations", { user: "u0001", k: 5 });
   expect(feed.body.items).toHaveLength(5);
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   child.kill("SIGTERM");

@@ -26,7 +26,7 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
       if (body.catalogUser !== null && !catalog.interactions.userIndex.has(body.catalogUser)) {
         throw new AppError(400, "VALIDATION_FAILED", `catalog ${catalog.name} has no user \`${body.catalogUser}\`; GET /api/catalog lists a sample, or omit \`catalogUser\``);
       }
-      for (const kind of ["parser", "planner"] as const) if (body.graphs[kind]) await deps.graphs.resolve(kind as never, body.graphs[kind]);
+      for (const kind of ["parser", "planner"] as const) if (body.graphs[kind]) await deps.graphs.resolve(kind, body.graphs[kind]);
       if (!(await store.getUser(userId))) throw new AppError(404, "NOT_FOUND", `no user \`${userId}\``);
       return store.createSession({ userId, catalogUser: body.catalogUser, graphs: body.graphs, catalog: body.catalog ?? null });
     })

@@ -30,6 +30,16 @@ export function failureError(failure: WriteFailure): Error {
 
 const constraint = (error: unknown, code: string) => error instanceof Database.SqliteError && error.code === code;
 
+/** Runs `write`, turning a primary-key clash into a CONFLICT that says what already exists. */
+export function unique<T>(write: () => T, what: string): T {
+  try {
+    return write();
+  } catch (error) {
+    if (constraint(error, "SQLITE_CONSTRAINT_PRIMARYKEY")) throw new StoreError("CONFLICT", `${what} already exists; choose another id or omit it`);
+    throw error;
+  }
+}
+
 function refuseFinishedRun(sql: Statements, runId: string, action: string): never {
   const status = sql.runStatus.get(runId) as string | undefined;
   if (status === undefined) throw new StoreError("NOT_FOUND", `cannot ${action} run \`${runId}\`: it does not exist; start it first`);
@@ -47,12 +57,7 @@ export function applyWrite(sql: Statements, write: QueuedWrite): string | number
         if (!session) throw new StoreError("NOT_FOUND", `session \`${row.sessionId}\` does not exist; create it before running in it`);
         userId = session.user_id;
       }
-      try {
-        sql.insertRun.run({ ...row, userId });
-      } catch (error) {
-        if (constraint(error, "SQLITE_CONSTRAINT_PRIMARYKEY")) throw new StoreError("CONFLICT", `run \`${row.id}\` already exists; choose another id or omit it`);
-        throw error;
-      }
+      unique(() => sql.insertRun.run({ ...row, userId }), `run \`${row.id}\``);
       return userId;
     }
     case "appendStep": {

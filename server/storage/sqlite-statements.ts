@@ -57,6 +57,8 @@ export function prepareStatements(db: Database.Database) {
     insertFeedEvent: db.prepare(`INSERT INTO feed_events (type, session_id, user_id, item_id, position, run_id, at)
       VALUES (@type, @sessionId, @userId, @itemId, @position, @runId, @at) RETURNING id`).pluck(),
     listFeedEvents: db.prepare("SELECT * FROM feed_events WHERE session_id = ? ORDER BY at, id"),
+    listNotInterested: db.prepare(`SELECT DISTINCT item_id FROM feed_events
+      WHERE session_id = ? AND type = 'not_interested' AND at <= ? ORDER BY item_id`).pluck(),
     runExists: db.prepare("SELECT 1 FROM runs WHERE id = ?").pluck(),
   };
 }

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { GraphSpec } from "../../graphs/graph-spec.ts";
 import type { StepEvent } from "../../graphs/step-events.ts";
-import type { QueuedWrite } from "./queued-writes.ts";
+import { unique, type QueuedWrite } from "./queued-writes.ts";
 import { InlineWriteQueue, WorkerWriteQueue, type WriteQueue } from "./write-queue.ts";
 import { migrate } from "./migrations.ts";
 import {
@@ -32,17 +32,6 @@ export interface SqliteStoreOptions {
   writer?: "inline" | "thread";
 }
 
-const isConstraint = (error: unknown, code: string) => error instanceof Database.SqliteError && error.code === code;
-
-/** Runs `write`, turning a primary-key clash into a CONFLICT that says what already exists. */
-function unique<T>(write: () => T, what: string): T {
-  try {
-    return write();
-  } catch (error) {
-    if (isConstraint(error, "SQLITE_CONSTRAINT_PRIMARYKEY")) throw new StoreError("CONFLICT", `${what} already exists; choose another id or omit it`);
-    throw error;
-  }
-}
 
 /**
  * The Store on one SQLite file (better-sqlite3, WAL, foreign keys on). The file may be shared with
@@ -290,6 +279,10 @@ export class SqliteStore implements Store {
         return toFeedEvent({ id, type: row.type, session_id: row.sessionId, user_id: userId, item_id: row.itemId, position: row.position, run_id: row.runId, at: row.at });
       });
     })();
+  }
+
+  async listNotInterested(sessionId: string, until = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+    return this.sql.listNotInterested.all(sessionId, until) as string[];
   }
 
   async listFeedEvents(sessionId: string): Promise<FeedEventRecord[]> {

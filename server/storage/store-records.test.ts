@@ -106,6 +106,15 @@ describe("feed events", () => {
     expect(await store.listFeedEvents("feed")).toHaveLength(2005);
   });
 
+  it("list a session's not-interested items once each, up to a time", async () => {
+    await store.createSession({ id: "picky", userId: "cy" });
+    const at = (t: number, itemId: string, type: "not_interested" | "like" = "not_interested") => ({ type, sessionId: "picky", itemId, at: t });
+    await store.addFeedEvents([at(10, "b"), at(20, "a"), at(30, "b"), at(40, "c", "like"), at(50, "d")]);
+    expect(await store.listNotInterested("picky")).toEqual(["a", "b", "d"]);
+    expect(await store.listNotInterested("picky", 25)).toEqual(["a", "b"]);
+    expect(await store.listNotInterested("feed")).toEqual(["i3"]);
+  });
+
   it("save none of a batch when one event is wrong, and say which", async () => {
     const ok = { type: "click" as const, sessionId: "feed", itemId: "x" };
     await expect(store.addFeedEvents([ok, { ...ok, runId: "no-such-run" }])).rejects.toMatchObject({

@@ -72,6 +72,8 @@ export interface Store {
   addFeedEvents(events: NewFeedEvent[]): Promise<FeedEventRecord[]>;
   /** The session's feed events, oldest first. */
   listFeedEvents(sessionId: string): Promise<FeedEventRecord[]>;
+  /** The items the session marked not interested (at or before `until`, ms since the epoch), which its feeds leave out. */
+  listNotInterested(sessionId: string, until?: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

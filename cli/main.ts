@@ -22,6 +22,15 @@ Commands:
       --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   (default 100, 1)
       --graph FILE            also evaluate a saved Parser or Planner graph variant (repeatable)
       --out DIR --k N         default eval-out; metrics at K (default 10)
+  distill --catalog REF[,REF] train the offline parser's learned parts from teacher-labelled simulated sessions
+      --scenario LIST         scenarios, comma-separated (default SR,MR,MRID)
+      --sessions N --seed S   training sessions (default 300), seed (default 1)
+      --held-out N            held-out sessions per scenario, users not trained on (default 50)
+      --teacher T             auto (the LLM when configured, else simulator gold) | llm | simulator
+      --dev FILE              parser cases (shared/eval format) scored before and after
+      --dev-catalog REF       the catalog of those cases (default: --catalog)
+      --min-support N         labelled mentions a learned cue needs (default 5)
+      --out DIR               default distill-out: parser-model.json, *.chat.jsonl, distill.json
 
 Catalog references: demo | demo:<items> | movielens:<dir> | <dir> (items.jsonl [+ schema.json] [+ interactions.csv])
 Common options: --skip-bad-lines (load a catalog without its malformed lines), --data-dir DIR (model cache), --quiet`;
@@ -34,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
-      graph: { type: "string", multiple: true }, scenario: { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
+      graph: { type: "string", multiple: true }, scenario: { type: "string" }, "held-out": { type: "string" }, teacher: { type: "string" },
+      dev: { type: "string" }, "dev-catalog": { type: "string" }, "min-support": { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
       "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -112,6 +122,25 @@ async function main(argv: string[]): Promise<number> {
       log?.(`wrote ${out}/eval.json and ${out}/report.html`);
       return 0;
     }
+    case "distill": {
+      if (!values.catalog) throw new UsageError("`recbot distill` needs --catalog REF");
+      const scenarios = (values.scenario ?? "SR,MR,MRID").split(",").map((x) => x.trim());
+      for (const s of scenarios) if (s !== "SR" && s !== "MR" && s !== "MRID") throw new UsageError(`--scenario takes SR, MR and MRID, comma-separated; got "${s}"`);
+      const teacher = values.teacher ?? "auto";
+      if (teacher !== "auto" && teacher !== "llm" && teacher !== "simulator") throw new UsageError(`--teacher must be auto, llm or simulator, got "${teacher}"`);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const { runDistillCommand, distillSummary } = await import("./distill-command.ts");
+      const refs = values.catalog.split(",").map((r) => r.trim()).filter(Boolean);
+      const report = await runDistillCommand(refs, {
+        scenarios: scenarios as ("SR" | "MR" | "MRID")[], sessions: positiveInt(values.sessions, "--sessions", 300),
+        heldOutSessions: positiveInt(values["held-out"], "--held-out", 50), seed, k: positiveInt(values.k, "--k", 10), teacher,
+        out: values.out ?? "distill-out", devFile: values.dev, devCatalog: values["dev-catalog"], minSupport: positiveInt(values["min-support"], "--min-support", 5),
+        dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
+      });
+      process.stdout.write(distillSummary(report) + "\n");
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command \`${command}\``);
   }
@@ -150,6 +179,9 @@ try {
   } else if (error instanceof Error && error.name === "LlmConfigError") {
     process.stderr.write(`recbot: ${error.message}\n`);
     process.exitCode = 2;
+  } else if (error instanceof Error && (error.name === "DevSetError" || error.name === "ParserModelError")) {
+    process.stderr.write(`recbot: ${error.message}\n`);
+    process.exitCode = 1;
   } else if (error instanceof CatalogError) {
     process.stderr.write(`recbot: ${error.message}\n`);
     if (error.problems.length > 0 && !error.message.includes(describeProblem(error.problems[0])))

@@ -1,3 +1,5 @@
+import type { ToolContext } from "../tools/tool-context.ts";
+
 /**
  * General English cue words of preference commands (nothing here names a catalog's values): what makes a
  * constraint negative or positive, hard or soft, and which phrases forget, reset or accept.
@@ -54,22 +56,48 @@ const PHRASES: Record<CueKind, string[]> = {
 /** Hedges: they make even a numeric limit soft ("preferably from the 70s"). */
 export const HEDGES = new Set(["a bit", "a little", "slightly", "somewhat", "maybe", "perhaps", "preferably", "ideally", "prefer", "preferred", "rather", "if possible", "a bit more", "a little more"]);
 
-/** Phrase tables keyed by first word, longest first, for greedy longest-match scanning. */
-const TABLE = new Map<string, { words: string[]; kind: CueKind }[]>();
-for (const [kind, phrases] of Object.entries(PHRASES) as [CueKind, string[]][]) {
-  for (const phrase of phrases) {
+/** Cue phrases keyed by first word, longest first, for greedy longest-match scanning. */
+export type CueTable = Map<string, { words: string[]; kind: CueKind; learned: boolean }[]>;
+
+function buildCueTable(entries: Iterable<{ phrase: string; kind: CueKind; learned?: boolean }>): CueTable {
+  const table: CueTable = new Map();
+  for (const { phrase, kind, learned = false } of entries) {
     const words = phrase.split(" ");
-    const list = TABLE.get(words[0]) ?? [];
-    list.push({ words, kind });
-    TABLE.set(words[0], list);
+    const list = table.get(words[0]) ?? [];
+    if (!list.some((e) => e.words.join(" ") === phrase)) list.push({ words, kind, learned });
+    table.set(words[0], list);
   }
+  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return table;
 }
-for (const list of TABLE.values()) list.sort((a, b) => b.words.length - a.words.length);
+
+const BUILT_IN = (Object.entries(PHRASES) as [CueKind, string[]][]).flatMap(([kind, phrases]) => phrases.map((phrase) => ({ phrase, kind })));
+
+/** The hand-written cues of general English. */
+export const BASE_CUES: CueTable = buildCueTable(BUILT_IN);
+
+const learnedTables = new WeakMap<ToolContext, CueTable>();
+
+/** The base cues plus the learned ones of the context's parser model (a built-in phrase keeps its kind). */
+export function cueTableOf(ctx: ToolContext): CueTable {
+  if (!ctx.parserModel?.cues.length) return BASE_CUES;
+  let table = learnedTables.get(ctx);
+  if (!table) {
+    table = buildCueTable([...BUILT_IN, ...ctx.parserModel.cues.map((c) => ({ ...c, learned: true }))]);
+    learnedTables.set(ctx, table);
+  }
+  return table;
+}
+
+/** True when the phrase is one of the hand-written cues. */
+export function isBuiltInCue(phrase: string): boolean {
+  return BASE_CUES.get(phrase.split(" ")[0])?.some((e) => e.words.join(" ") === phrase) ?? false;
+}
 
 /** The longest cue phrase starting at `tokens[i]`, or undefined. */
-export function cueAt(tokens: string[], i: number): { kind: CueKind; length: number; phrase: string } | undefined {
-  for (const { words, kind } of TABLE.get(tokens[i]) ?? []) {
-    if (words.every((w, k) => tokens[i + k] === w)) return { kind, length: words.length, phrase: words.join(" ") };
+export function cueAt(tokens: string[], i: number, table: CueTable = BASE_CUES): { kind: CueKind; length: number; phrase: string; learned: boolean } | undefined {
+  for (const { words, kind, learned } of table.get(tokens[i]) ?? []) {
+    if (words.every((w, k) => tokens[i + k] === w)) return { kind, length: words.length, phrase: words.join(" "), learned };
   }
   return undefined;
 }

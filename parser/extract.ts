@@ -1,5 +1,5 @@
 import type { Polarity, Strength } from "../schemas/preferences.ts";
-import { ACKNOWLEDGEMENTS, ANAPHORA, CLAUSE_OPENERS, cueAt, HEDGES, PUNCTUATION, type CueKind } from "./cue-words.ts";
+import { ACKNOWLEDGEMENTS, ANAPHORA, BASE_CUES, CLAUSE_OPENERS, cueAt as cueIn, cueTableOf, HEDGES, PUNCTUATION, type CueKind, type CueTable } from "./cue-words.ts";
 import type { NormalizedCommand } from "./normalize.ts";
 import { findNumbers, type NumericMention } from "./numbers.ts";
 import type { ParserStage } from "./parser-state.ts";
@@ -44,16 +44,23 @@ function hasContent(c: Clause): boolean {
   return c.words.length > 0 || c.numbers.length > 0 || c.ordinals.length > 0;
 }
 
-/** Applies a cue to a clause: negation beats affirmation; a soft cue hedges a hard one. */
-function applyCue(clause: Clause, kind: CueKind, cues: Set<CueKind>): void {
-  cues.add(kind);
+const POLAR: CueKind[] = ["neg-hard", "neg-soft", "pos-hard", "pos-soft"];
+
+/**
+ * Applies a cue to a clause: negation beats affirmation; a soft cue hedges a hard one. Hand-written cues outrank
+ * learned ones in the same clause ("show me only comedies" stays hard even if "show me" was learned as soft).
+ */
+function applyCue(clause: Clause, cue: { kind: CueKind; learned: boolean }, cues: { written: Set<CueKind>; learned: Set<CueKind> }): void {
+  (cue.learned ? cues.learned : cues.written).add(cue.kind);
+  const { kind } = cue;
   if (kind === "accept" || kind === "forget" || kind === "reset") clause.act = kind;
-  const neg = cues.has("neg-hard") || cues.has("neg-soft");
+  const deciding = POLAR.some((k) => cues.written.has(k)) ? cues.written : cues.learned;
+  const neg = deciding.has("neg-hard") || deciding.has("neg-soft");
   clause.polarity = neg ? "negative" : "positive";
   const [hard, soft] = neg ? ["neg-hard", "neg-soft"] : ["pos-hard", "pos-soft"];
-  if (cues.has(soft as CueKind) || (neg && cues.has("pos-soft") && !cues.has("neg-hard"))) clause.strength = "soft";
-  else if (cues.has(hard as CueKind)) clause.strength = "hard";
-  else if (!neg && cues.has("pos-soft")) clause.strength = "soft";
+  if (deciding.has(soft as CueKind) || (neg && deciding.has("pos-soft") && !deciding.has("neg-hard"))) clause.strength = "soft";
+  else if (deciding.has(hard as CueKind)) clause.strength = "hard";
+  else if (!neg && deciding.has("pos-soft")) clause.strength = "soft";
 }
 
 /** "show it", "stand them", "give me some": a pronoun after a verb, not a subject ("so it is ..."). */
@@ -64,7 +71,7 @@ function isObjectPronoun(tokens: string[], i: number): boolean {
 }
 
 /** After "and": an opener of a fresh request, a number, or a part that ends in its own hard cue ("… and horror only"). */
-function startsNewRequest(tokens: string[], from: number): boolean {
+function startsNewRequest(tokens: string[], from: number, cueAt: CueAt): boolean {
   if (tokens[from] === NUMBER || NEW_REQUEST.has(tokens[from] ?? "")) return true;
   for (let j = from; j < tokens.length && !PUNCTUATION.has(tokens[j]) && tokens[j] !== "and" && tokens[j] !== "but"; j++) {
     const cue = cueAt(tokens, j);
@@ -84,8 +91,11 @@ function gradable(word: string | undefined): boolean {
   return word !== undefined && (HIGH_POLE.has(word) || LOW_POLE.has(word));
 }
 
+type CueAt = (tokens: string[], i: number) => ReturnType<typeof cueIn>;
+
 /** Splits tokens into clauses at punctuation, contrast words, clause openers and new cues after content. */
-export function extractClauses(normalized: NormalizedCommand): Mentions {
+export function extractClauses(normalized: NormalizedCommand, table: CueTable = BASE_CUES): Mentions {
+  const cueAt: CueAt = (tokens, i) => cueIn(tokens, i, table);
   const numbers = findNumbers(normalized.tokens);
   const tokens: string[] = [];
   const numberAt = new Map<number, NumericMention>();
@@ -100,11 +110,11 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
 
   const clauses: Clause[] = [];
   let clause = emptyClause();
-  let cues = new Set<CueKind>();
+  let cues = { written: new Set<CueKind>(), learned: new Set<CueKind>() };
   const close = () => {
-    if (hasContent(clause) || clause.act || clause.anaphora || clause.ack || cues.size > 0) clauses.push(clause);
+    if (hasContent(clause) || clause.act || clause.anaphora || clause.ack || cues.written.size + cues.learned.size > 0) clauses.push(clause);
     clause = emptyClause();
-    cues = new Set();
+    cues = { written: new Set(), learned: new Set() };
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -131,7 +141,7 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
     // "no horror and something from the 90s", "I'd prefer comedy and 2010s only", "fewer dramas please and
     // thrillers": a negation's or a wish's scope ends where "and" starts a new request (after "please", before a
     // fresh opener or a number, or before a part with its own trailing "only")
-    if (t === "and" && hasContent(clause) && (tokens[i - 1] === "please" || ((clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1)))) {
+    if (t === "and" && hasContent(clause) && (tokens[i - 1] === "please" || ((clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1, cueAt)))) {
       close();
       continue;
     }
@@ -148,7 +158,7 @@ export function extractClauses(normalized: NormalizedCommand): Mentions {
       // a cue after its content ("IMAX only", "horror is not my thing") covers the whole clause
       const trailing = cue.kind !== "reset" && cue.kind !== "forget" && onlyFillerUntilPunctuation(tokens, i + cue.length);
       if (hasContent(clause) && cue.kind !== "accept" && !trailing) close();
-      applyCue(clause, cue.kind, cues);
+      applyCue(clause, cue, cues);
       if (HEDGES.has(cue.phrase)) clause.hedged = true;
       if (cue.phrase === "more" || cue.phrase === "less") clause.words.push(cue.phrase); // "more popular": a comparative
       i += cue.length - 1;
@@ -190,4 +200,4 @@ function reaimBackReferences(clauses: Clause[]): Clause[] {
 }
 
 /** Stage 2: clauses with polarity, strength, numbers, feed ordinals and acts (forget, reset, accept). */
-export const extract: ParserStage = (state) => ({ mentions: extractClauses(state.normalized as NormalizedCommand) });
+export const extract: ParserStage = (state, ctx) => ({ mentions: extractClauses(state.normalized as NormalizedCommand, cueTableOf(ctx)) });

@@ -122,7 +122,23 @@ function buildVocabulary(ctx: ToolContext): Vocabulary {
     else addNumeric(vocab, column, ctx);
   }
   vocab.typoKeys = [...vocab.stemmed.keys()].filter((k) => k.length >= 5);
+  addLearnedAliases(vocab, ctx);
   return vocab;
+}
+
+/** Learned aliases ("spooky" → genre Horror) where this catalog has the value; the catalog's own words win. */
+function addLearnedAliases(vocab: Vocabulary, ctx: ToolContext): void {
+  for (const alias of ctx.parserModel?.aliases ?? []) {
+    const column = ctx.catalog.columns.get(alias.attribute);
+    if (column?.kind !== "category" || column.spec.open || !column.vocabulary.includes(alias.value)) continue;
+    const words = phraseWords(alias.phrase);
+    const [exact, stemmed] = [words.join(""), stemKey(words)];
+    if (words.length === 0 || vocab.exact.has(exact) || vocab.stemmed.has(stemmed)) continue;
+    const ref = { attribute: alias.attribute, value: alias.value };
+    vocab.maxWords = Math.max(vocab.maxWords, words.length);
+    push(vocab.exact, exact, ref);
+    push(vocab.stemmed, stemmed, ref);
+  }
 }
 
 function addValues(vocab: Vocabulary, column: CategoryColumn): void {

@@ -13,8 +13,8 @@ const catalog = {
 
 const renderings = (intents: Intent[], n = 60) => Array.from({ length: n }, (_, s) => renderCommand(intents, catalog, createRandom(s)));
 
-const HARD = /\b(only|must|strictly|nothing but|has to|just)\b/;
-const SOFT = /\b(please|prefer|more|ideally|mood|like|preferably|show me)\b/;
+const HARD = /\b(only|must|strictly|nothing but|has to|just|stick to|nothing else|keep it to)\b/;
+const SOFT = /\b(please|prefer|more|ideally|mood|like|preferably|show me|go for|fancy|how about|leaning towards)\b/;
 
 describe("renderCommand", () => {
   it("marks hard and soft wants with their cue words, in the catalog's spelling", () => {
@@ -31,7 +31,7 @@ describe("renderCommand", () => {
 
   it("words hard avoids as bans and soft avoids and critiques as 'less'", () => {
     for (const text of renderings([{ kind: "avoid", strength: "hard", attribute: "genre", values: ["Horror"] }]))
-      expect(text).toMatch(/\b(no|never|without|exclude|don't want|anything but)\b/);
+      expect(text).toMatch(/\b(no|never|without|exclude|don't want|anything but|steer clear|no-go|spare me|skip)\b/);
     for (const text of renderings([{ kind: "critique", strength: "soft", attribute: "category", values: ["sneakers"] }])) {
       expect(text).toMatch(/\b(too many|fewer|less|tired of|enough|cut down|not so many)\b/);
       expect(text).not.toMatch(/\b(no|never|without|exclude)\b/);

@@ -3,10 +3,12 @@ import type { Intent, RangeIntent } from "../schemas/simulated-session.ts";
 
 type Pick = <T>(xs: readonly T[]) => T;
 
-const WANT_HARD = ["only {v}", "{v} only", "must be {v}", "strictly {v}", "nothing but {v}", "it has to be {v}", "just {v}"];
-const WANT_SOFT = ["{v} please", "I'd prefer {v}", "more {v}", "ideally {v}", "in the mood for {v}", "I'd like {v}", "preferably {v}", "show me {v}"];
-const AVOID_HARD = ["no {v}", "never {v}", "without {v}", "exclude {v}", "I don't want any {v}", "anything but {v}", "no {v} at all"];
-const AVOID_SOFT = ["less {v}", "fewer {v}", "not so much {v}", "I'm not a fan of {v}", "tone down the {v}", "a bit less {v}"];
+// people say the same thing many ways; the later phrasings of each list are ones the parser's hand-written cues lack,
+// so `recbot distill` has something to learn from the simulator's gold
+const WANT_HARD = ["only {v}", "{v} only", "must be {v}", "strictly {v}", "nothing but {v}", "it has to be {v}", "just {v}", "stick to {v}", "{v} and nothing else", "keep it to {v}", "{v} is a must"];
+const WANT_SOFT = ["{v} please", "I'd prefer {v}", "more {v}", "ideally {v}", "in the mood for {v}", "I'd like {v}", "preferably {v}", "show me {v}", "I could go for {v}", "I fancy some {v}", "how about {v}", "I'm leaning towards {v}"];
+const AVOID_HARD = ["no {v}", "never {v}", "without {v}", "exclude {v}", "I don't want any {v}", "anything but {v}", "no {v} at all", "steer clear of {v}", "{v} is a no-go", "spare me the {v}", "skip the {v}"];
+const AVOID_SOFT = ["less {v}", "fewer {v}", "not so much {v}", "I'm not a fan of {v}", "tone down the {v}", "a bit less {v}", "go easy on the {v}", "dial back the {v}", "not too keen on {v}"];
 const CRITIQUE = ["too many {v} in here", "fewer {v} please", "that's a lot of {v}, less of that", "I'm tired of {v}", "enough {v} already", "cut down on the {v}", "not so many {v}"];
 const TEXT = ["something {v}", "in the mood for something {v}", "I'd like something {v}", "ideally {v}", "more {v} stuff", "I enjoy {v}"];
 const DRIFT = ["actually, forget all that. ", "change of plan, start over: ", "forget everything so far — ", "let's start over. ", "new search: ", "scrap that and start fresh, "];

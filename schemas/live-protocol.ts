@@ -2,6 +2,7 @@ import { z } from "zod";
 import { StepEvent } from "../graphs/step-events.ts";
 import { Id } from "../server/storage/records.ts";
 import { CommandRequest, CommandResult } from "./api.ts";
+import type { ExperimentSnapshot } from "./experiment.ts";
 
 // The Socket.io protocol: what clients send, what the server pushes. Server, studio, tests and the
 // load benchmark all import these, so an event's shape is defined once.
@@ -11,8 +12,8 @@ export const LiveCommand = CommandRequest.extend({
   requestId: z.string().min(1).max(100).optional().describe("Echoed on every event of this command"),
 });
 
-/** Whose runs to watch: one session (its owner or an analyst), or every run (analysts). */
-export const Subscription = z.union([z.object({ sessionId: Id }), z.object({ all: z.literal(true) })]);
+/** What to watch: one session's runs (its owner or an analyst), every run (analysts), or one experiment's looks (analysts). */
+export const Subscription = z.union([z.object({ sessionId: Id }), z.object({ all: z.literal(true) }), z.object({ experimentId: Id })]);
 
 /** One step of a command as it happens; `seq` counts from 1 across the command's Parser and Planner runs. */
 export const LiveStep = z.object({
@@ -50,6 +51,8 @@ export interface ServerToClientEvents {
   steps: (messages: LiveStep[]) => void;
   feed: (message: LiveFeed) => void;
   command_failed: (message: LiveFailure) => void;
+  /** a new look at a watched experiment, sent when its exposures or feed events change (at most about once a second) */
+  experiment: (snapshot: ExperimentSnapshot) => void;
 }
 
 export interface ClientToServerEvents {
@@ -58,5 +61,6 @@ export interface ClientToServerEvents {
   unsubscribe: (subscription: Subscription, ack: (result: Ack<{ watching: string[] }>) => void) => void;
 }
 
-/** Room names: one per session, one for every run. */
-export const roomOf = (subscription: Subscription) => ("all" in subscription ? "runs:all" : `session:${subscription.sessionId}`);
+/** Room names: one per session, one for every run, one per experiment. */
+export const roomOf = (subscription: Subscription) =>
+  "all" in subscription ? "runs:all" : "experimentId" in subscription ? `experiment:${subscription.experimentId}` : `session:${subscription.sessionId}`;

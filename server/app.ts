@@ -6,6 +6,7 @@ import { bearerToken } from "./auth.ts";
 import { cors } from "./cors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { catalogRouter, catalogsRouter } from "./routes/catalog.ts";
+import { experimentsRouter } from "./routes/experiments.ts";
 import { graphsRouter } from "./routes/graphs.ts";
 import { healthRouter } from "./routes/health.ts";
 import { recommendationsRouter } from "./routes/recommendations.ts";
@@ -25,7 +26,7 @@ export interface AppOptions {
 
 /** The API's routers, in mount order; the OpenAPI document is written from their declarations. */
 export function apiRouters(deps: ServerDeps): ApiRouter[] {
-  return [healthRouter(deps), catalogsRouter(deps), catalogRouter(deps), usersRouter(deps), sessionsRouter(deps), graphsRouter(deps), runsRouter(deps), recommendationsRouter(deps)];
+  return [healthRouter(deps), catalogsRouter(deps), catalogRouter(deps), usersRouter(deps), sessionsRouter(deps), graphsRouter(deps), runsRouter(deps), recommendationsRouter(deps), experimentsRouter(deps)];
 }
 
 /** Builds the HTTP app; it never listens (start-server.ts does), so tests can mount it on port 0. */

@@ -6,6 +6,7 @@ import { type CommandResult, type ValidCommandRequest, type FeedItem, type Repla
 import type { LiveFailure, LiveFeed, LiveStep } from "../schemas/live-protocol.ts";
 import { emptyPreferences } from "../schemas/preferences.ts";
 import type { TurnExecutor } from "../runtime/turn-graphs.ts";
+import type { ExperimentService } from "./experiments/experiment-service.ts";
 import { AppError } from "./app-error.ts";
 import { mayActFor, type Principal } from "./auth.ts";
 import type { CatalogSet } from "./catalog-set.ts";
@@ -29,6 +30,8 @@ export interface CommandRunnerDeps {
   /** where a catalog's graphs run: this thread or graph threads */
   turns: (catalogId: string) => TurnExecutor;
   publish: Publisher;
+  /** records exposures of sessions enrolled in a running experiment */
+  experiments?: ExperimentService;
 }
 
 /** A session's owner or an analyst gets the session; anyone else a 404 or 403 that says which. */
@@ -160,8 +163,9 @@ export class CommandRunner {
     const { items, scores } = outcome.planner;
     // queued behind the runs' writes, so it commits with them (or after them) in one round trip to the writer
     const committed = store.appendTurn({ sessionId: session.id, turn, command: request.command, memory, feed: items, runIds: [runs.parser.id, runs.planner.id] });
+    const exposure = this.deps.experiments?.exposed(session, turn, runs.planner.id);
     try {
-      const [, record] = await Promise.all([Promise.all(writes), committed]);
+      const [, record] = await Promise.all([Promise.all(writes), committed, exposure]);
       this.remember(session.id, record);
     } catch (error) {
       this.lastTurns.delete(session.id); // another process wrote a turn, or a write failed: read it back next time

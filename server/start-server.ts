@@ -10,6 +10,8 @@ import { Authenticator, ensureAnalystToken } from "./auth.ts";
 import type { CatalogHolder } from "./catalog-holder.ts";
 import { CatalogSet } from "./catalog-set.ts";
 import { CommandRunner } from "./command-runner.ts";
+import { ExperimentService } from "./experiments/experiment-service.ts";
+import { startExperimentTicker } from "./experiments/experiment-ticker.ts";
 import { GraphRegistry, seedShippedGraphs } from "./graph-registry.ts";
 import { attachLiveHandlers, createLiveServer, livePublisher, type LiveServer } from "./live/live-channel.ts";
 import { RateLimiter } from "./rate-limiter.ts";
@@ -85,9 +87,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // each catalog's turns run on this thread until (if asked) its graph threads are up
   const executors = new Map<string, TurnExecutor>([...catalogs.holders].map(([id, holder]) => [id, new LocalTurnExecutor(() => holder.require().context)]));
   const turns = (catalogId: string) => executors.get(catalogId)!;
-  const runner = new CommandRunner({ store, catalogs, graphs, turns, publish: livePublisher(io) });
+  const experiments = new ExperimentService(store, graphs, catalogs);
+  await experiments.load();
+  const runner = new CommandRunner({ store, catalogs, graphs, turns, publish: livePublisher(io), experiments });
   const deps: ServerDeps = {
-    catalogs, store, graphs, runner,
+    catalogs, store, graphs, runner, experiments,
     auth: new Authenticator(store, analyst.hash),
     limits: {
       commands: new RateLimiter(options.commandsPerSecond ?? 10, options.commandBurst ?? 20),
@@ -98,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   http.on("request", createApp(deps, { corsOrigins, staticDir: options.staticDir }));
   attachLiveHandlers(io, deps);
+  const stopTicker = startExperimentTicker(experiments, io, log);
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -135,6 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
     http.close();
+    stopTicker();
     const left = await deps.runner.drain(options.drainMs ?? 10_000);
     if (left > 0) log(`${left} command(s) still running at shutdown; their runs will be marked interrupted at the next start`);
     // the last commands' acks are queued behind their results; give the sockets a moment to flush them

@@ -106,6 +106,9 @@ export function attachLiveHandlers(io: LiveServer, deps: ServerDeps): void {
       const subscription = Subscription.parse(raw);
       if ("all" in subscription) {
         if (principal.role !== "analyst") throw new AppError(403, "FORBIDDEN", "only analysts may watch every run; subscribe to one of your sessions instead");
+      } else if ("experimentId" in subscription) {
+        if (principal.role !== "analyst") throw new AppError(403, "FORBIDDEN", "only analysts may watch experiments");
+        await deps.experiments.mustGet(subscription.experimentId);
       } else {
         await sessionFor(deps.store, principal, subscription.sessionId);
       }

@@ -28,7 +28,10 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
       }
       for (const kind of ["parser", "planner"] as const) if (body.graphs[kind]) await deps.graphs.resolve(kind, body.graphs[kind]);
       if (!(await store.getUser(userId))) throw new AppError(404, "NOT_FOUND", `no user \`${userId}\``);
-      return store.createSession({ userId, catalogUser: body.catalogUser, graphs: body.graphs, catalog: body.catalog ?? null });
+      // sessions that pin no graphs take part in the catalog's running experiment, if any
+      const pinned = Boolean(body.graphs.parser || body.graphs.planner);
+      const enrolment = pinned ? null : deps.experiments.enrol(userId, body.catalog ?? null);
+      return store.createSession({ userId, catalogUser: body.catalogUser, graphs: enrolment?.graphs ?? body.graphs, catalog: body.catalog ?? null, experiment: enrolment?.experiment ?? null });
     })
     .add({ method: "get", path: "/:id", summary: "A session with every turn's memory and the current feed", access: "user", response: SessionView }, async ({ params, principal }) => {
       const session = await sessionFor(store, principal, params.id);
@@ -54,7 +57,9 @@ export function sessionsRouter(deps: ServerDeps): ApiRouter {
       body.events.forEach((e, i) => {
         if (!catalog.indexOf.has(e.itemId)) throw new AppError(400, "VALIDATION_FAILED", `events[${i}].itemId: no item \`${e.itemId}\` in ${catalog.name}; nothing was recorded`);
       });
-      return store.addFeedEvents(body.events.map((e) => ({ ...e, sessionId: session.id, userId: session.userId })));
+      const added = await store.addFeedEvents(body.events.map((e) => ({ ...e, sessionId: session.id, userId: session.userId })));
+      deps.experiments.touched(session.experiment?.id);
+      return added;
     })
     .add({ method: "get", path: "/:id/events", summary: "The session's feed events, oldest first", access: "user", response: z.array(FeedEventRecord) }, async ({ params, principal }) => {
       await sessionFor(store, principal, params.id);

@@ -106,6 +106,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN catalog TEXT;
     `,
   },
+  {
+    version: 4,
+    name: "A/B experiments: definitions, enrolled sessions, exposures, analysis snapshots",
+    sql: `
+      CREATE TABLE experiments (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'running', 'paused', 'stopped')),
+        catalog TEXT,
+        definition_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        started_at INTEGER,
+        stopped_at INTEGER
+      );
+      ALTER TABLE sessions ADD COLUMN experiment_id TEXT REFERENCES experiments(id);
+      ALTER TABLE sessions ADD COLUMN variant TEXT;
+      CREATE INDEX sessions_by_experiment ON sessions(experiment_id) WHERE experiment_id IS NOT NULL;
+      CREATE TABLE exposures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        experiment_id TEXT NOT NULL REFERENCES experiments(id),
+        variant TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        session_id TEXT NOT NULL REFERENCES sessions(id),
+        turn INTEGER NOT NULL,
+        run_id TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX exposures_by_experiment ON exposures(experiment_id, at);
+      CREATE TABLE experiment_snapshots (
+        experiment_id TEXT NOT NULL REFERENCES experiments(id),
+        at INTEGER NOT NULL,
+        snapshot_json TEXT NOT NULL,
+        PRIMARY KEY (experiment_id, at)
+      );
+    `,
+  },
 ];
 
 /**

@@ -11,7 +11,19 @@ export type QueuedWrite =
   /** `seq` when the writer knows the next number (runs it started and is still writing), else looked up */
   | { op: "appendStep"; row: { runId: string; type: string; nodeId: string | null; at: number; event: string }; seq: number | null }
   | { op: "finishRun"; row: { id: string; status: string; finishedAt: number; hasFallback: number; result: string | null; error: string | null } }
-  | { op: "appendTurn"; row: { sessionId: string; turn: number; command: string; memory: string; feed: string; runIds: string; at: number } };
+  | { op: "appendTurn"; row: { sessionId: string; turn: number; command: string; memory: string; feed: string; runIds: string; at: number } }
+  | { op: "recordExposure"; row: ExposureRow };
+
+/** One feed served to a session enrolled in an experiment. */
+export interface ExposureRow {
+  experimentId: string;
+  variant: string;
+  userId: string;
+  sessionId: string;
+  turn: number;
+  runId: string | null;
+  at: number;
+}
 
 /** A refusal as it crosses a thread: StoreErrors keep their code. */
 export interface WriteFailure {
@@ -86,6 +98,11 @@ export function applyWrite(sql: Statements, write: QueuedWrite): string | number
       sql.insertTurn.run(row);
       return null;
     }
+    case "recordExposure":
+      // only a feed that was stored was served: the turn must have committed (it is queued just before)
+      if ((sql.lastTurn.get(write.row.sessionId) as number) < write.row.turn) throw new StoreError("NOT_FOUND", `session \`${write.row.sessionId}\` has no turn ${write.row.turn}; no exposure recorded`);
+      sql.insertExposure.run(write.row);
+      return null;
   }
 }
 

@@ -26,6 +26,9 @@ export const GraphRef = z.object({ name: Id, version: z.int().min(1).optional() 
 /** The graphs a session's turns run; an absent agent runs the server's default. */
 export const SessionGraphs = z.object({ parser: GraphRef.optional(), planner: GraphRef.optional() });
 
+/** Enrolment in an experiment: its id and the variant the user was assigned. */
+export const SessionExperiment = z.object({ id: Id, variant: z.string() });
+
 /** A session: one LangGraph thread (same id) of turns by one user. */
 export const SessionRecord = z.object({
   id: Id,
@@ -33,11 +36,13 @@ export const SessionRecord = z.object({
   catalogUser: z.string().nullable().describe("The catalog user whose history personalises the feed"),
   graphs: SessionGraphs,
   catalog: z.string().nullable().describe("The catalog the session's feed comes from; null: the server's default"),
+  experiment: SessionExperiment.nullable().describe("The A/B experiment and variant the session is enrolled in, if any"),
   createdAt: Millis,
 });
 
 export const NewSession = z.object({
   id: Id.optional(), userId: Id, catalogUser: z.string().nullable().default(null), graphs: SessionGraphs.default({}), catalog: z.string().max(200).nullable().default(null),
+  experiment: SessionExperiment.nullable().default(null),
 });
 
 /** One completed turn: the command, the memory P_{t+1} it produced, the feed shown, the runs that made it. */

@@ -18,7 +18,9 @@ import {
 // Records are zod-parsed on the way out too, so a hand-edited or corrupted row fails loudly, not downstream.
 
 export interface UserRow { id: string; name: string | null; created_at: number }
-export interface SessionRow { id: string; user_id: string; catalog_user: string | null; graphs_json: string; catalog: string | null; created_at: number }
+export interface SessionRow {
+  id: string; user_id: string; catalog_user: string | null; graphs_json: string; catalog: string | null; experiment_id: string | null; variant: string | null; created_at: number;
+}
 export interface TurnRow { session_id: string; turn: number; command: string; memory_json: string; feed_json: string; run_ids_json: string; at: number }
 export interface GraphVersionRow { name: string; version: number; kind: string; note: string; created_at: number; spec_json?: string }
 export interface RunRow {
@@ -36,7 +38,10 @@ const json = (text: string | null): unknown => (text === null ? null : JSON.pars
 export const toUser = (r: UserRow) => UserRecord.parse({ id: r.id, name: r.name, createdAt: r.created_at });
 
 export const toSession = (r: SessionRow) =>
-  SessionRecord.parse({ id: r.id, userId: r.user_id, catalogUser: r.catalog_user, graphs: json(r.graphs_json), catalog: r.catalog ?? null, createdAt: r.created_at });
+  SessionRecord.parse({
+    id: r.id, userId: r.user_id, catalogUser: r.catalog_user, graphs: json(r.graphs_json), catalog: r.catalog ?? null,
+    experiment: r.experiment_id ? { id: r.experiment_id, variant: r.variant } : null, createdAt: r.created_at,
+  });
 
 export const toTurn = (r: TurnRow) =>
   TurnRecord.parse({

@@ -3,6 +3,8 @@ import type Database from "better-sqlite3";
 const RUN_COLUMNS = `id, kind, graph_name, graph_version, session_id, user_id, status, started_at, finished_at,
   has_fallback, result_json, error_json, (SELECT COUNT(*) FROM steps WHERE steps.run_id = runs.id) AS step_count`;
 
+const SESSION_COLUMNS = "id, user_id, catalog_user, graphs_json, catalog, experiment_id, variant, created_at";
+
 /** The run columns a listing selects; `listRuns` appends its WHERE clause to this. */
 export const SELECT_RUNS = `SELECT ${RUN_COLUMNS} FROM runs`;
 
@@ -13,15 +15,18 @@ export function prepareStatements(db: Database.Database) {
     getUser: db.prepare("SELECT id, name, created_at FROM users WHERE id = ?"),
     getUserByToken: db.prepare("SELECT id, name, created_at FROM users WHERE token_hash = ?"),
 
-    insertSession: db.prepare(`INSERT INTO sessions (id, user_id, catalog_user, graphs_json, catalog, created_at)
-      VALUES (@id, @userId, @catalogUser, @graphs, @catalog, @createdAt)`),
-    getSession: db.prepare("SELECT id, user_id, catalog_user, graphs_json, catalog, created_at FROM sessions WHERE id = ?"),
-    listSessions: db.prepare("SELECT id, user_id, catalog_user, graphs_json, catalog, created_at FROM sessions WHERE user_id = ? ORDER BY created_at, id"),
+    insertSession: db.prepare(`INSERT INTO sessions (id, user_id, catalog_user, graphs_json, catalog, experiment_id, variant, created_at)
+      VALUES (@id, @userId, @catalogUser, @graphs, @catalog, @experimentId, @variant, @createdAt)`),
+    getSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
+    listSessions: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = ? ORDER BY created_at, id`),
 
     getSetting: db.prepare("SELECT value FROM settings WHERE key = ?").pluck(),
     // the first writer wins, so two processes starting at once agree on one value
     addSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING"),
     setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+
+    insertExposure: db.prepare(`INSERT INTO exposures (experiment_id, variant, user_id, session_id, turn, run_id, at)
+      VALUES (@experimentId, @variant, @userId, @sessionId, @turn, @runId, @at)`),
 
     lastTurn: db.prepare("SELECT COALESCE(MAX(turn), 0) FROM turns WHERE session_id = ?").pluck(),
     insertTurn: db.prepare(`INSERT INTO turns (session_id, turn, command, memory_json, feed_json, run_ids_json, at)

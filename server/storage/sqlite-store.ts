@@ -4,7 +4,8 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { GraphSpec } from "../../graphs/graph-spec.ts";
 import type { StepEvent } from "../../graphs/step-events.ts";
-import { unique, type QueuedWrite } from "./queued-writes.ts";
+import { SqliteExperiments } from "./sqlite-experiments.ts";
+import { unique, type ExposureRow, type QueuedWrite } from "./queued-writes.ts";
 import { InlineWriteQueue, WorkerWriteQueue, type WriteQueue } from "./write-queue.ts";
 import { migrate } from "./migrations.ts";
 import {
@@ -47,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly writes: WriteQueue;
   /** runs this store started and has not finished: their record so far, so steps are numbered without a lookup */
   private readonly open = new Map<string, RunRecord>();
+  readonly experiments: SqliteExperiments;
 
   /** Takes an open connection (e.g. the SessionStore's) and migrates it; `ownsDb` closes it on `close()`. */
   constructor(readonly db: Database.Database, options: SqliteStoreOptions = {}, private readonly ownsDb = false) {
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
     const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000));
     if (options.writer === "thread" && (db.memory || db.name === "")) throw new Error("a writer thread needs a database file, not an in-memory database");
     this.writes = options.writer === "thread" ? new WorkerWriteQueue(db.name, busyTimeoutMs) : new InlineWriteQueue(db, this.sql);
+    this.experiments = new SqliteExperiments(db, this.now, () => this.writes.settled());
   }
 
   async createUser(input: NewUser = {}): Promise<UserRecord> {
@@ -91,12 +94,17 @@ export class SqliteStore implements Store {
 
   async createSession(input: NewSession): Promise<SessionRecord> {
     const session = parseOrThrow(NewSession, input, "session");
-    const row = { id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), catalog: session.catalog, createdAt: this.now() };
+    const row = {
+      id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), catalog: session.catalog,
+      experimentId: session.experiment?.id ?? null, variant: session.experiment?.variant ?? null, createdAt: this.now(),
+    };
     this.db.transaction(() => {
       if (!this.sql.getUser.get(row.userId)) throw new StoreError("NOT_FOUND", `user \`${row.userId}\` does not exist; create the user before its sessions`);
       unique(() => this.sql.insertSession.run(row), `session \`${row.id}\``);
     })();
-    return toSession({ id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, catalog: row.catalog, created_at: row.createdAt });
+    return toSession({
+      id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, catalog: row.catalog, experiment_id: row.experimentId, variant: row.variant, created_at: row.createdAt,
+    });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -252,6 +260,10 @@ export class SqliteStore implements Store {
     this.open.clear();
     const error = JSON.stringify({ code: "interrupted", message: "the process running it stopped before the run finished" });
     return this.sql.markInterrupted.run({ now: this.now(), error }).changes;
+  }
+
+  async recordExposure(exposure: ExposureRow): Promise<void> {
+    await this.write({ op: "recordExposure", row: exposure });
   }
 
   async addFeedEvents(inputs: NewFeedEvent[]): Promise<FeedEventRecord[]> {

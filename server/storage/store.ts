@@ -17,6 +17,8 @@ import type {
   TurnRecord,
   UserRecord,
 } from "./records.ts";
+import type { ExperimentStore } from "./experiment-store.ts";
+import type { ExposureRow } from "./queued-writes.ts";
 
 /**
  * Everything the server persists, behind one interface so another database (PostgreSQL) can replace
@@ -70,6 +72,10 @@ export interface Store {
 
   /** Inserts the events all or none; returns them with their ids. */
   addFeedEvents(events: NewFeedEvent[]): Promise<FeedEventRecord[]>;
+  /** Records that a feed was served to a session enrolled in an experiment (queued with the turn's writes). */
+  recordExposure(exposure: ExposureRow): Promise<void>;
+  /** Experiment definitions, enrolment counts, analysis inputs and snapshots. */
+  readonly experiments: ExperimentStore;
   /** The session's feed events, oldest first. */
   listFeedEvents(sessionId: string): Promise<FeedEventRecord[]>;
   /** The items the session marked not interested (at or before `until`, ms since the epoch), which its feeds leave out. */

@@ -29,6 +29,7 @@ export function client(base: string, token?: string) {
   return {
     get: (path: string) => call("GET", path),
     post: (path: string, body: unknown = {}) => call("POST", path, body),
+    put: (path: string, body: unknown = {}) => call("PUT", path, body),
     postRaw: (path: string, raw: string) => call("POST", path, undefined, raw),
   };
 }

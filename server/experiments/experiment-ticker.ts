@@ -1,0 +1,32 @@
+import { roomOf } from "../../schemas/live-protocol.ts";
+import type { LiveServer } from "../live/live-channel.ts";
+import type { ExperimentService } from "./experiment-service.ts";
+
+/**
+ * Once a second, takes a look at every experiment whose exposures or feed events changed, stores it (the dashboard's
+ * history) and pushes it to the analysts watching that experiment. Looks are always-valid, so their frequency does
+ * not inflate false positives. An experiment whose catalog is still loading is retried on the next tick.
+ */
+export function startExperimentTicker(experiments: ExperimentService, io: LiveServer, log: (message: string) => void, everyMs = 1000): () => void {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const id of experiments.takeDirty()) {
+        try {
+          const snapshot = await experiments.look(id, { store: true });
+          io.to(roomOf({ experimentId: id })).emit("experiment", snapshot);
+        } catch (error) {
+          if ((error as { code?: string }).code === "CATALOG_LOADING") experiments.touched(id);
+          else log(`experiment ${id}: look failed: ${(error as Error).message}`);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

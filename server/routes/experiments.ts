@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ExperimentMetricId, METRICS } from "../../experiments/metrics/metric-catalog.ts";
+import { ExperimentAction, ExperimentDefinition, ExperimentRecord, ExperimentResults, ExperimentSnapshot } from "../../schemas/experiment.ts";
+import { ApiRouter } from "../api-router.ts";
+import type { ServerDeps } from "../server-deps.ts";
+
+const MetricInfo = z.object({
+  id: ExperimentMetricId, label: z.string(), description: z.string(), kind: z.enum(["mean", "ratio"]),
+  direction: z.enum(["higher-is-better", "lower-is-better"]), format: z.enum(["number", "percent"]),
+});
+const ActionRequest = z.object({ action: ExperimentAction });
+const HISTORY = 120;
+
+/** A/B experiments of graph variants: define, start, pause, stop, and read their results (analysts only). */
+export function experimentsRouter(deps: ServerDeps): ApiRouter {
+  const { experiments } = deps;
+  return new ApiRouter("/api/experiments", "experiments", deps.checkResponses)
+    .add({ method: "get", path: "/", summary: "Every experiment, newest first", access: "analyst", response: z.array(ExperimentRecord) }, () => deps.store.experiments.list())
+    .add({ method: "get", path: "/metrics", summary: "Metrics an experiment can use as primary metric or guardrail", access: "public", response: z.array(MetricInfo) }, () =>
+      ExperimentMetricId.options.map((id) => {
+        const { label, description, kind, direction, format } = METRICS[id];
+        return { id, label, description, kind, direction, format };
+      }))
+    .add({ method: "post", path: "/", summary: "Draft an experiment: two or more variants pinning saved graph versions (the first is the control)", access: "analyst", body: ExperimentDefinition, response: ExperimentRecord, status: 201 }, ({ body }) => experiments.create(body))
+    .add({ method: "get", path: "/:id", summary: "One experiment", access: "analyst", response: ExperimentRecord }, ({ params }) => experiments.mustGet(params.id))
+    .add({ method: "put", path: "/:id", summary: "Replace a draft's definition (started experiments cannot change)", access: "analyst", body: ExperimentDefinition, response: ExperimentRecord }, ({ params, body }) => experiments.update(params.id, body))
+    .add({ method: "post", path: "/:id/actions", summary: "start, pause, resume or stop", access: "analyst", body: ActionRequest, response: ExperimentRecord }, ({ params, body }) => experiments.act(params.id, body.action))
+    .add({ method: "get", path: "/:id/results", summary: "A fresh look (metrics per variant, differences with intervals, always-valid p-values, SRM, decisions) and earlier looks", access: "analyst", response: ExperimentResults }, async ({ params }) => {
+      const experiment = await experiments.mustGet(params.id);
+      const [latest, history] = await Promise.all([experiments.look(params.id, { store: false }), deps.store.experiments.listSnapshots(params.id, HISTORY)]);
+      return { experiment, latest, history: history.map(({ experimentId: _, ...look }) => look) };
+    })
+    .add({ method: "post", path: "/:id/looks", summary: "Take a look now and keep it in the history (the server also does so when data arrives)", access: "analyst", response: ExperimentSnapshot, status: 201 }, ({ params }) => experiments.look(params.id, { store: true }));
+}

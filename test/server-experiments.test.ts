@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ExperimentResults, ExperimentSnapshot } from "../schemas/experiment.ts";
+import { assignVariant } from "../server/experiments/assign-variant.ts";
+import type { RunningServer } from "../server/start-server.ts";
+import { ANALYST_TOKEN, client, liveClient, newUserSession, startTestServer, type LiveClient } from "./support/test-server.ts";
+
+let server: RunningServer;
+let analyst: ReturnType<typeof client>;
+const sockets: LiveClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.ready;
+  analyst = client(server.url, ANALYST_TOKEN);
+  // a second planner version: the variant under test ranks without the history blend
+  const planner = (await analyst.get("/api/graphs/planner")).body;
+  const spec = structuredClone(planner.spec);
+  spec.nodes.find((n: { id: string }) => n.id === "matcher").data.alpha = 1;
+  expect((await analyst.post("/api/graphs/planner/versions", { spec, note: "semantic match only" })).status).toBe(201);
+}, 120_000);
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await server?.close();
+});
+
+const definition = (name: string) => ({
+  name,
+  variants: [
+    { name: "A", graphs: { planner: { name: "planner", version: 1 } } },
+    { name: "B", graphs: { planner: { name: "planner", version: 2 } } },
+  ],
+  primaryMetric: "click_through",
+});
+
+describe("A/B experiments on the server", () => {
+  it("refuses definitions that name missing or mismatched versions, duplicate variants, or a primary metric that is also a guardrail", async () => {
+    const missing = await analyst.post("/api/experiments", { ...definition("x"), variants: [definition("x").variants[0], { name: "B", graphs: { planner: { name: "planner", version: 99 } } }] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/variants\[1\] \(B\)\.graphs\.planner: no saved graph `planner` version 99/);
+    const wrongKind = await analyst.post("/api/experiments", { ...definition("x"), variants: [definition("x").variants[0], { name: "B", graphs: { planner: { name: "parser", version: 1 } } }] });
+    expect(wrongKind.body.error.message).toMatch(/is a parser graph; it cannot run as the planner/);
+    const twice = await analyst.post("/api/experiments", { ...definition("x"), variants: [definition("x").variants[0], definition("x").variants[0]] });
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.body)).toMatch(/variant name `A` is used twice/);
+    const both = await analyst.post("/api/experiments", { ...definition("x"), guardrails: ["click_through"] });
+    expect(JSON.stringify(both.body)).toMatch(/primary metric; it cannot also be a guardrail/);
+    const { api } = await newUserSession(server.url);
+    expect((await api.get("/api/experiments")).status).toBe(403);
+  });
+
+  it("enrols new sessions by a hash of user and experiment, records an exposure per feed served, and analyses the feed events live", async () => {
+    const created = await analyst.post("/api/experiments", definition("matcher alpha"));
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(created.body.status).toBe("draft");
+    const before = await newUserSession(server.url);
+    expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "start" })).body.status).toBe("running");
+    const clash = await analyst.post("/api/experiments", definition("second"));
+    const refused = await analyst.post(`/api/experiments/${clash.body.id}/actions`, { action: "start" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/`matcher alpha` is already running/);
+
+    const watcher = await liveClient(server.url, ANALYST_TOKEN);
+    sockets.push(watcher);
+    const looks: ExperimentSnapshot[] = [];
+    watcher.on("experiment", (s) => looks.push(ExperimentSnapshot.parse(s)));
+    expect((await watcher.emitWithAck("subscribe", { experimentId: id })).ok).toBe(true);
+
+    const users = await Promise.all(Array.from({ length: 8 }, () => newUserSession(server.url)));
+    let commands = 0;
+    for (const [n, u] of users.entries()) {
+      const session = (await u.api.get(`/api/sessions/${u.sessionId}`)).body;
+      expect(session.experiment).toEqual({ id, variant: assignVariant(u.userId, { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] }) });
+      expect(session.graphs.planner.version).toBe(session.experiment.variant === "A" ? 1 : 2);
+      for (const command of ["something funny", n % 2 ? "no horror" : "more drama"]) {
+        const result = await u.api.post(`/api/sessions/${u.sessionId}/commands`, { command, k: 5 });
+        expect(result.status).toBe(200);
+        expect(result.body.planner.version).toBe(session.graphs.planner.version);
+        commands++;
+        const feed = result.body.feed as { id: string; position: number }[];
+        const events = [...feed.map((f) => ({ type: "impression", itemId: f.id, position: f.position, runId: result.body.planner.runId })), { type: "click", itemId: feed[n % feed.length].id, position: n % feed.length, runId: result.body.planner.runId }];
+        expect((await u.api.post(`/api/sessions/${u.sessionId}/events`, { events })).status).toBe(201);
+      }
+    }
+    // a session that existed before the start is not enrolled and records no exposure
+    expect((await before.api.get(`/api/sessions/${before.sessionId}`)).body.experiment).toBeNull();
+    await before.api.post(`/api/sessions/${before.sessionId}/commands`, { command: "comedies" });
+
+    const results = ExperimentResults.parse((await analyst.get(`/api/experiments/${id}/results`)).body);
+    const exposures = results.latest.exposures;
+    expect(exposures.reduce((s, e) => s + e.exposures, 0)).toBe(commands);
+    expect(exposures.reduce((s, e) => s + e.users, 0)).toBe(users.length);
+    const perVariant = (v: string) => users.filter((u) => assignVariant(u.userId, { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] }) === v).length;
+    expect(exposures.find((e) => e.variant === "A")!.users).toBe(perVariant("A"));
+    if (perVariant("A") >= 2 && perVariant("B") >= 2) {
+      const analysis = results.latest.analysis!;
+      expect(analysis.srm.observed).toEqual([perVariant("A"), perVariant("B")]);
+      const ctr = analysis.estimates.find((e) => e.metricId === "click_through" && e.variant === "A");
+      expect(ctr?.status === "ok" && ctr.value).toBeCloseTo(1 / 5, 5); // one click per five impressions, by construction
+      expect(analysis.comparisons.find((c) => c.metricId === "click_through")!.decision.text).toBeTruthy();
+    } else {
+      expect(results.latest.waiting).toMatch(/waiting for at least two users in every variant/);
+    }
+    // the live channel pushed looks as the data came in
+    await expect.poll(() => looks.length, { timeout: 5000 }).toBeGreaterThan(0);
+    expect(looks.at(-1)!.experimentId).toBe(id);
+
+    expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "pause" })).body.status).toBe("paused");
+    const late = await newUserSession(server.url);
+    expect((await late.api.get(`/api/sessions/${late.sessionId}`)).body.experiment).toBeNull();
+    const enrolled = users[0];
+    await enrolled.api.post(`/api/sessions/${enrolled.sessionId}/commands`, { command: "thrillers" });
+    const paused = ExperimentResults.parse((await analyst.get(`/api/experiments/${id}/results`)).body);
+    expect(paused.latest.exposures.reduce((s, e) => s + e.exposures, 0)).toBe(commands); // no exposure while paused
+    expect((await analyst.put(`/api/experiments/${id}`, definition("renamed"))).status).toBe(409);
+    const stopped = await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
+    expect(stopped.body).toMatchObject({ status: "stopped", stoppedAt: expect.any(Number) });
+    expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "resume" })).status).toBe(409);
+  }, 120_000);
+});

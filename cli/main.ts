@@ -22,6 +22,12 @@ Commands:
       --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   (default 100, 1)
       --graph FILE            also evaluate a saved Parser or Planner graph variant (repeatable)
       --out DIR --k N         default eval-out; metrics at K (default 10)
+  ab --catalog REF            simulated A/B experiment: every simulated user under every variant → DIR/ab.json
+      --variant NAME=FILE[,FILE]  a variant's Parser and/or Planner graph specs (none: the defaults); repeat, the
+                              first is the control
+      --primary METRIC        the metric that decides (default click_through; see experiments/metrics/metric-catalog.ts)
+      --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   simulated users (default 200), seed (default 1)
+      --out DIR --k N         default ab-out; items per feed (default 10)
   distill --catalog REF[,REF] train the offline parser's learned parts from teacher-labelled simulated sessions
       --scenario LIST         scenarios, comma-separated (default SR,MR,MRID)
       --sessions N --seed S   training sessions (default 300), seed (default 1)
@@ -43,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
-      graph: { type: "string", multiple: true }, scenario: { type: "string" }, "held-out": { type: "string" }, teacher: { type: "string" },
+      graph: { type: "string", multiple: true }, variant: { type: "string", multiple: true }, primary: { type: "string" }, scenario: { type: "string" }, "held-out": { type: "string" }, teacher: { type: "string" },
       dev: { type: "string" }, "dev-catalog": { type: "string" }, "min-support": { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
       "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -120,6 +126,33 @@ async function main(argv: string[]): Promise<number> {
         throw e;
       }
       log?.(`wrote ${out}/eval.json and ${out}/report.html`);
+      return 0;
+    }
+    case "ab": {
+      if (!values.catalog) throw new UsageError("`recbot ab` needs --catalog REF");
+      const scenario = values.scenario ?? "MR";
+      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const { ExperimentMetricId } = await import("../experiments/metrics/metric-catalog.ts");
+      const primary = ExperimentMetricId.safeParse(values.primary ?? "click_through");
+      if (!primary.success) throw new UsageError(`--primary must be one of ${ExperimentMetricId.options.join(", ")}; got "${values.primary}"`);
+      const { readVariantOptions, runAbCommand } = await import("./ab-command.ts");
+      let variants;
+      try {
+        variants = readVariantOptions(values.variant ?? []);
+      } catch (e) {
+        if (e instanceof Error && e.name === "VariantOptionError") throw new UsageError(e.message);
+        throw e;
+      }
+      const out = values.out ?? "ab-out";
+      const result = await runAbCommand(values.catalog, {
+        variants, primary: primary.data, scenario, seed, sessions: positiveInt(values.sessions, "--sessions", 200), k: positiveInt(values.k, "--k", 10),
+        out, dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
+      });
+      const { abTable } = await import("./ab-table.ts");
+      process.stdout.write(abTable(result) + "\n");
+      log?.(`wrote ${out}/ab.json`);
       return 0;
     }
     case "distill": {

@@ -6,6 +6,7 @@
 import type { Catalog } from "../catalog/catalog.ts";
 import type { StepEvent } from "../graphs/step-events.ts";
 import type { TrainingData } from "../models/collaborative/training-data.ts";
+import type { ParseSource } from "../parser/parser-state.ts";
 import { parseWithGraph, planWithGraph, type Agents } from "../runtime/agents.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import type { HeldOutCase } from "../simulation/holdout.ts";
@@ -31,6 +32,8 @@ export interface SystemAnswer {
   items: number[];
   /** the memory the system parsed, for systems that parse */
   parsed?: Preferences;
+  /** where the parsed memory came from (offline parser, LLM, or the offline fallback of an LLM parser) */
+  source?: ParseSource;
   /** Planner graphs: candidate items before and after each node that reported them, in run order */
   funnel?: FunnelStep[];
 }
@@ -67,11 +70,12 @@ export function recbotSystem(name: string, agents: Agents, ctx: ToolContext): Ev
       let memory = emptyMemory();
       return async (turn) => {
         const command = turn.commands.at(-1);
+        let source: ParseSource | undefined;
         if (command !== undefined) {
-          memory = (await parseWithGraph(agents, { command, memory, feed: turn.feed.map((i) => ids[i]) })).preferences;
+          ({ preferences: memory, source } = await parseWithGraph(agents, { command, memory, feed: turn.feed.map((i) => ids[i]) }));
         }
         const { items, events } = await planWithGraph(agents, ctx, { preferences: memory, user: turn.heldOut.user, k: turn.k });
-        return { items: items.map((id) => indexOf.get(id)!), parsed: command === undefined ? undefined : memory, funnel: funnelOf(events) };
+        return { items: items.map((id) => indexOf.get(id)!), parsed: command === undefined ? undefined : memory, source, funnel: funnelOf(events) };
       };
     },
   };

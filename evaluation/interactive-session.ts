@@ -1,4 +1,5 @@
 import type { AttributeIndex } from "../catalog/attribute-index.ts";
+import type { ParseSource } from "../parser/parser-state.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import type { Scenario } from "../schemas/simulated-session.ts";
 import type { HeldOutCase } from "../simulation/holdout.ts";
@@ -15,6 +16,7 @@ export interface EvalTurn {
   command?: string;
   gold: Preferences;
   parsed?: Preferences;
+  source?: ParseSource;
   funnel?: FunnelStep[];
   latencyMs: number;
 }
@@ -37,6 +39,8 @@ export interface InteractiveRequest {
   seed: number;
   system: EvalSystem;
   k: number;
+  /** the clock latencies are read from (ms); default `performance.now`, a fake one makes latencies reproducible */
+  now?: () => number;
 }
 
 /**
@@ -46,6 +50,7 @@ export interface InteractiveRequest {
  */
 export async function runInteractiveSession(request: InteractiveRequest): Promise<EvalSession | null> {
   const { scenario, heldOut, index, system, k } = request;
+  const now = request.now ?? (() => performance.now());
   const { targets: count, policy } = SCENARIOS[scenario];
   if (heldOut.targets.length < count) return null;
   const targets = heldOut.targets.slice(heldOut.targets.length - count);
@@ -57,10 +62,10 @@ export async function runInteractiveSession(request: InteractiveRequest): Promis
   let target = targets[0];
   let feed: number[] = [];
   for (let step: ReturnType<SimulatedUser["next"]> | undefined; ; ) {
-    const started = performance.now();
-    const { items, parsed, funnel } = await answer({ heldOut, commands, gold, feed, k });
-    const latencyMs = performance.now() - started;
-    turns.push({ items, target, command: commands.at(-1), gold, parsed, funnel, latencyMs });
+    const started = now();
+    const { items, parsed, source, funnel } = await answer({ heldOut, commands, gold, feed, k });
+    const latencyMs = now() - started;
+    turns.push({ items, target, command: commands.at(-1), gold, parsed, source, funnel, latencyMs });
     feed = items;
     step = user.next(feed);
     if (!step) break;

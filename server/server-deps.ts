@@ -2,6 +2,7 @@ import type { Authenticator } from "./auth.ts";
 import type { CatalogSet } from "./catalog-set.ts";
 import type { CommandRunner } from "./command-runner.ts";
 import type { ExperimentService } from "./experiments/experiment-service.ts";
+import type { ExperimentSimulator } from "./experiments/experiment-simulator.ts";
 import type { GraphRegistry } from "./graph-registry.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import type { Store } from "./storage/store.ts";
@@ -14,6 +15,7 @@ export interface ServerDeps {
   graphs: GraphRegistry;
   runner: CommandRunner;
   experiments: ExperimentService;
+  simulator: ExperimentSimulator;
   limits: { commands: RateLimiter; signups: RateLimiter };
   startedAt: number;
   /** validate every response against its declared schema (tests turn it on) */

@@ -11,6 +11,7 @@ import type { CatalogHolder } from "./catalog-holder.ts";
 import { CatalogSet } from "./catalog-set.ts";
 import { CommandRunner } from "./command-runner.ts";
 import { ExperimentService } from "./experiments/experiment-service.ts";
+import { ExperimentSimulator } from "./experiments/experiment-simulator.ts";
 import { startExperimentTicker } from "./experiments/experiment-ticker.ts";
 import { GraphRegistry, seedShippedGraphs } from "./graph-registry.ts";
 import { attachLiveHandlers, createLiveServer, livePublisher, type LiveServer } from "./live/live-channel.ts";
@@ -91,7 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await experiments.load();
   const runner = new CommandRunner({ store, catalogs, graphs, turns, publish: livePublisher(io), experiments });
   const deps: ServerDeps = {
-    catalogs, store, graphs, runner, experiments,
+    catalogs, store, graphs, runner, experiments, simulator: new ExperimentSimulator(store, graphs, catalogs),
     auth: new Authenticator(store, analyst.hash),
     limits: {
       commands: new RateLimiter(options.commandsPerSecond ?? 10, options.commandBurst ?? 20),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SimulationResult } from "../experiments/simulated/simulation-result.ts";
 import { ExperimentResults, ExperimentSnapshot } from "../schemas/experiment.ts";
 import { assignVariant } from "../server/experiments/assign-variant.ts";
 import type { RunningServer } from "../server/start-server.ts";
@@ -116,5 +117,18 @@ describe("A/B experiments on the server", () => {
     const stopped = await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
     expect(stopped.body).toMatchObject({ status: "stopped", stoppedAt: expect.any(Number) });
     expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "resume" })).status).toBe(409);
+  }, 120_000);
+
+  it("simulates a draft offline on paired simulated users and keeps the latest result", async () => {
+    const id = (await analyst.post("/api/experiments", definition("simulated first"))).body.id as string;
+    expect((await analyst.get(`/api/experiments/${id}/simulation`)).body).toBeNull();
+    expect((await analyst.post(`/api/experiments/${id}/simulate`, { sessions: 1 })).status).toBe(400);
+    const run = await analyst.post(`/api/experiments/${id}/simulate`, { sessions: 12, seed: 3 });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const result = SimulationResult.parse(run.body);
+    expect(result.variants.map((v) => [v.name, v.users])).toEqual([["A", 12], ["B", 12]]);
+    expect(result.analysis.comparisons.find((c) => c.metricId === "click_through")?.treatment).toBe("B");
+    expect(result.paired.length).toBeGreaterThan(0);
+    expect(SimulationResult.parse((await analyst.get(`/api/experiments/${id}/simulation`)).body).seed).toBe(3);
   }, 120_000);
 });

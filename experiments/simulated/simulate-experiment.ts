@@ -134,6 +134,8 @@ export async function simulateExperiment(request: SimulationRequest): Promise<Si
       for (const turn of session.turns) if (turn.command !== undefined) latencies[v].push(turn.latencyMs);
       request.progress?.(++done, total);
     }
+    // a server runs this on its event loop: let requests through between users
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const metrics = metricDefinitions(request.primary, guardrails);
   const records = activities.map((users) => recordsOf(users));

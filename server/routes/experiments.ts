@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ExperimentMetricId, METRICS } from "../../experiments/metrics/metric-catalog.ts";
 import { ExperimentAction, ExperimentDefinition, ExperimentRecord, ExperimentResults, ExperimentSnapshot } from "../../schemas/experiment.ts";
+import { SimulationResult } from "../../experiments/simulated/simulation-result.ts";
+import { Scenario } from "../../schemas/simulated-session.ts";
 import { ApiRouter } from "../api-router.ts";
 import type { ServerDeps } from "../server-deps.ts";
 
@@ -9,6 +11,11 @@ const MetricInfo = z.object({
   direction: z.enum(["higher-is-better", "lower-is-better"]), format: z.enum(["number", "percent"]),
 });
 const ActionRequest = z.object({ action: ExperimentAction });
+const SimulateRequest = z.object({
+  sessions: z.int().min(2).max(2000).default(100).describe("Simulated users; each runs under every variant"),
+  seed: z.int().default(1),
+  scenario: Scenario.default("MR"),
+});
 const HISTORY = 120;
 
 /** A/B experiments of graph variants: define, start, pause, stop, and read their results (analysts only). */
@@ -29,6 +36,12 @@ export function experimentsRouter(deps: ServerDeps): ApiRouter {
       const experiment = await experiments.mustGet(params.id);
       const [latest, history] = await Promise.all([experiments.look(params.id, { store: false }), deps.store.experiments.listSnapshots(params.id, HISTORY)]);
       return { experiment, latest, history: history.map(({ experimentId: _, ...look }) => look) };
+    })
+    .add({ method: "post", path: "/:id/simulate", summary: "Run the variants offline on simulated users (paired, same random numbers) and analyse them like live traffic", access: "analyst", body: SimulateRequest, response: SimulationResult }, async ({ params, body }) =>
+      deps.simulator.simulate(await experiments.mustGet(params.id), body))
+    .add({ method: "get", path: "/:id/simulation", summary: "The experiment's latest simulation (null if none)", access: "analyst", response: SimulationResult.nullable() }, async ({ params }) => {
+      await experiments.mustGet(params.id);
+      return deps.simulator.latest(params.id);
     })
     .add({ method: "post", path: "/:id/looks", summary: "Take a look now and keep it in the history (the server also does so when data arrives)", access: "analyst", response: ExperimentSnapshot, status: 201 }, ({ params }) => experiments.look(params.id, { store: true }));
 }

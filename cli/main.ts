@@ -28,6 +28,9 @@ Commands:
       --primary METRIC        the metric that decides (default click_through; see experiments/metrics/metric-catalog.ts)
       --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   simulated users (default 200), seed (default 1)
       --out DIR --k N         default ab-out; items per feed (default 10)
+  traffic --url URL --catalog REF   simulated shoppers using a running server (commands and feed events over HTTP)
+      --users N --seed S      how many (default 50), from which seed (default 1)
+      --concurrency N         users in flight at once (default 8); --session-catalog ID: the server's catalog id
   distill --catalog REF[,REF] train the offline parser's learned parts from teacher-labelled simulated sessions
       --scenario LIST         scenarios, comma-separated (default SR,MR,MRID)
       --sessions N --seed S   training sessions (default 300), seed (default 1)
@@ -50,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       catalog: { type: "string" }, in: { type: "string" }, out: { type: "string" }, k: { type: "string" },
       graph: { type: "string", multiple: true }, variant: { type: "string", multiple: true }, primary: { type: "string" }, scenario: { type: "string" }, "held-out": { type: "string" }, teacher: { type: "string" },
-      dev: { type: "string" }, "dev-catalog": { type: "string" }, "min-support": { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
+      dev: { type: "string" }, url: { type: "string" }, users: { type: "string" }, concurrency: { type: "string" }, "session-catalog": { type: "string" }, "dev-catalog": { type: "string" }, "min-support": { type: "string" }, sessions: { type: "string" }, seed: { type: "string" }, llm: { type: "boolean" }, json: { type: "boolean" }, top: { type: "string" },
       "skip-bad-lines": { type: "boolean" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -154,6 +157,23 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(abTable(result) + "\n");
       log?.(`wrote ${out}/ab.json`);
       return 0;
+    }
+    case "traffic": {
+      if (!values.catalog || !values.url) throw new UsageError("`recbot traffic` needs --url URL (a running server) and --catalog REF (the catalog it serves)");
+      const { loadCatalog } = await import("../catalog/load-catalog.ts");
+      const { driveTraffic } = await import("../traffic/simulated-traffic.ts");
+      const { createProgress } = await import("../models/progress.ts");
+      const { catalog } = await loadCatalog(values.catalog, { skipBadLines });
+      const seed = values.seed === undefined ? 1 : Number(values.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const summary = await driveTraffic({
+        url: values.url.replace(/\/+$/, ""), catalog, catalogId: values["session-catalog"], users: positiveInt(values.users, "--users", 50), seed,
+        concurrency: positiveInt(values.concurrency, "--concurrency", 8), k: positiveInt(values.k, "--k", 10), progress: createProgress(!values.quiet),
+      });
+      const variants = Object.entries(summary.variants).map(([v, n]) => `${v}: ${n}`).join(", ") || "none (no running experiment on that catalog)";
+      process.stdout.write(`${summary.users} users, ${summary.commands} commands, ${summary.events} feed events; enrolled per variant: ${variants}\n`);
+      for (const f of summary.failures.slice(0, 10)) process.stderr.write(`recbot: ${f}\n`);
+      return summary.failures.length > 0 ? 1 : 0;
     }
     case "distill": {
       if (!values.catalog) throw new UsageError("`recbot distill` needs --catalog REF");

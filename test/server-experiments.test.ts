@@ -3,6 +3,7 @@ import { SimulationResult } from "../experiments/simulated/simulation-result.ts"
 import { ExperimentResults, ExperimentSnapshot } from "../schemas/experiment.ts";
 import { assignVariant } from "../server/experiments/assign-variant.ts";
 import type { RunningServer } from "../server/start-server.ts";
+import { driveTraffic } from "../traffic/simulated-traffic.ts";
 import { ANALYST_TOKEN, client, liveClient, newUserSession, startTestServer, type LiveClient } from "./support/test-server.ts";
 
 let server: RunningServer;
@@ -130,5 +131,20 @@ describe("A/B experiments on the server", () => {
     expect(result.analysis.comparisons.find((c) => c.metricId === "click_through")?.treatment).toBe("B");
     expect(result.paired.length).toBeGreaterThan(0);
     expect(SimulationResult.parse((await analyst.get(`/api/experiments/${id}/simulation`)).body).seed).toBe(3);
+  }, 120_000);
+
+  it("takes simulated traffic over the real API: every command an exposure, every reaction a feed event", async () => {
+    const id = (await analyst.post("/api/experiments", definition("traffic"))).body.id as string;
+    expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "start" })).status).toBe(200);
+    const summary = await driveTraffic({ url: server.url, catalog: server.deps.catalogs.require().catalog, users: 8, seed: 5, concurrency: 4, k: 10 });
+    expect(summary.failures).toEqual([]);
+    expect(summary.users).toBe(8);
+    expect(Object.values(summary.variants).reduce((a, b) => a + b, 0)).toBe(8);
+    const look = ExperimentSnapshot.parse((await analyst.post(`/api/experiments/${id}/looks`)).body);
+    expect(look.exposures.reduce((s, e) => s + e.exposures, 0)).toBe(summary.commands);
+    expect(look.exposures.reduce((s, e) => s + e.users, 0)).toBe(8);
+    const impressions = look.analysis?.estimates.filter((e) => e.metricId === "click_through" && e.status === "ok").reduce((s, e) => s + (e.status === "ok" ? e.denominatorTotal : 0), 0);
+    if (look.analysis) expect(impressions).toBe(summary.commands * 10);
+    await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
   }, 120_000);
 });

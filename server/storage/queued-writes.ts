@@ -110,6 +110,7 @@ export function applyWrite(sql: Statements, write: QueuedWrite): string | number
 export function applyBatch(db: Database.Database, sql: Statements, writes: QueuedWrite[]): ({ ok: true; value: unknown } | { ok: false; failure: WriteFailure })[] {
   const outcomes: ({ ok: true; value: unknown } | { ok: false; failure: WriteFailure })[] = [];
   try {
+    // IMMEDIATE: these writes read first (a session, the last turn); see SqliteStore.createSession
     db.transaction(() => {
       for (const write of writes) {
         try {
@@ -118,7 +119,7 @@ export function applyBatch(db: Database.Database, sql: Statements, writes: Queue
           outcomes.push({ ok: false, failure: describeFailure(error) });
         }
       }
-    })();
+    }).immediate();
   } catch (error) {
     const failure = describeFailure(error);
     return writes.map(() => ({ ok: false, failure }));

@@ -98,10 +98,12 @@ export class SqliteStore implements Store {
       id: session.id ?? randomUUID(), userId: session.userId, catalogUser: session.catalogUser, graphs: JSON.stringify(session.graphs), catalog: session.catalog,
       experimentId: session.experiment?.id ?? null, variant: session.experiment?.variant ?? null, createdAt: this.now(),
     };
+    // IMMEDIATE: a transaction that reads before it writes must hold the write lock from the start, or a commit by
+    // the writer thread in between fails it with SQLITE_BUSY at once (busy_timeout does not apply to that case)
     this.db.transaction(() => {
       if (!this.sql.getUser.get(row.userId)) throw new StoreError("NOT_FOUND", `user \`${row.userId}\` does not exist; create the user before its sessions`);
       unique(() => this.sql.insertSession.run(row), `session \`${row.id}\``);
-    })();
+    }).immediate();
     return toSession({
       id: row.id, user_id: row.userId, catalog_user: row.catalogUser, graphs_json: row.graphs, catalog: row.catalog, experiment_id: row.experimentId, variant: row.variant, created_at: row.createdAt,
     });
@@ -290,7 +292,7 @@ export class SqliteStore implements Store {
         const id = this.sql.insertFeedEvent.get(row) as number;
         return toFeedEvent({ id, type: row.type, session_id: row.sessionId, user_id: userId, item_id: row.itemId, position: row.position, run_id: row.runId, at: row.at });
       });
-    })();
+    }).immediate();
   }
 
   async listNotInterested(sessionId: string, until = Number.MAX_SAFE_INTEGER): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { AnalystToken } from "./common/AnalystToken.tsx";
+import { ExperimentsTab } from "./experiments/ExperimentsTab.tsx";
 import { GraphEditor } from "./graph/GraphEditor.tsx";
 import { Playground } from "./playground/Playground.tsx";
 import { RunsInspector } from "./runs/RunsInspector.tsx";
@@ -8,12 +9,13 @@ const TABS = [
   { id: "playground", label: "Feed playground", key: "1" },
   { id: "graphs", label: "Graph editor", key: "2" },
   { id: "runs", label: "Runs", key: "3" },
+  { id: "experiments", label: "Experiments", key: "4" },
 ] as const;
 type Tab = (typeof TABS)[number]["id"];
 
 const tabFromHash = (): Tab => (TABS.find((t) => `#${t.id}` === location.hash.split("/")[0])?.id ?? "playground");
 
-/** The studio: a feed to try, the graphs behind it, and the trace of every run. Alt+1…3 switch tabs. */
+/** The studio: a feed to try, the graphs behind it, the trace of every run, and A/B experiments. Alt+1…4 switch tabs. */
 export function App() {
   const [tab, setTab] = useState<Tab>(tabFromHash);
   const [openRun, setOpenRun] = useState<string | null>(null);
@@ -57,6 +59,7 @@ export function App() {
         {tab === "playground" && <Playground onInspect={inspect} />}
         {tab === "graphs" && <GraphEditor />}
         {tab === "runs" && <RunsInspector openRun={openRun} onOpen={setOpenRun} />}
+        {tab === "experiments" && <ExperimentsTab />}
       </main>
     </div>
   );

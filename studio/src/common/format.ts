@@ -19,3 +19,5 @@ export const constraintKey = (c: Constraint) => JSON.stringify(c);
 export const ms = (value: number) => (value < 1 ? `${value.toFixed(2)} ms` : value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`);
 
 export const when = (at: number) => new Date(at).toLocaleTimeString();
+
+export const dateTime = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -74,9 +74,16 @@ describe("mixture SPRT", () => {
     expect(() => sequentialLook(first, { difference: 0, variance: 0.05 }, { alpha: 0.1, tau2: 1 })).toThrow(/keep alpha and tau2/);
   });
 
-  it("treats a zero variance as a point: p = 1 without a difference, 0 with one", () => {
-    expect(sequentialLook(null, { difference: 0, variance: 0 }, { alpha: 0.05, tau2: 0 })).toMatchObject({ pValue: 1, low: 0, high: 0 });
-    expect(sequentialLook(null, { difference: 2, variance: 0 }, { alpha: 0.05, tau2: 0 })).toMatchObject({ pValue: 0, low: 2, high: 2 });
+  it("treats a zero-variance look as carrying no information: p = 1, and later looks do not intersect with it", () => {
+    const blank = sequentialLook(null, { difference: 0, variance: 0 }, { alpha: 0.05, tau2: 0 });
+    expect(blank).toMatchObject({ pValue: 1, low: 0, high: 0, tau2: 0 });
+    expect(sequentialLook(null, { difference: 2, variance: 0 }, { alpha: 0.05, tau2: 0 })).toMatchObject({ pValue: 1, low: 2, high: 2 });
+    const real = sequentialLook(blank, { difference: 0.5, variance: 0.01 }, { alpha: 0.05, tau2: 0.01 });
+    expect(real.looks).toBe(2);
+    expect(real.low).toBeLessThan(0.5);
+    expect(real.high).toBeGreaterThan(0.5); // not stuck at the blank look's point 0
+    // and a blank look after an informative one changes nothing but the count
+    expect(sequentialLook(real, { difference: 0, variance: 0 }, { alpha: 0.05, tau2: 0.01 })).toEqual({ ...real, looks: 3 });
   });
 });
 

@@ -56,9 +56,11 @@ export function confidenceHalfWidth(variance: number, tau2: number, alpha: numbe
 }
 
 /**
- * The state after one more look. A zero variance (every user identical) makes the look a point: p = 0 if the
- * difference is not 0, else 1. Should the intersection of intervals come out empty (an event of probability ≤ α, a
- * sign the model is off), the current look's interval is reported instead.
+ * The state after one more look. A look with zero variance (every user identical, e.g. nobody has added to cart yet)
+ * carries no information about the effect: it leaves an earlier informative state as it was, and otherwise reports
+ * p = 1 around the point estimate with τ² = 0, which marks the state as not yet informative, so the first real look
+ * neither intersects with that point nor inherits its τ². Should the intersection of intervals come out empty (an event of
+ * probability ≤ α, a sign the model is off), the current look's interval is reported instead.
  */
 export function sequentialLook(previous: SequentialState | null, look: SequentialLook, options: { alpha: number; tau2: number }): SequentialState {
   const { alpha, tau2 } = options;
@@ -69,22 +71,19 @@ export function sequentialLook(previous: SequentialState | null, look: Sequentia
       `a sequential test must keep alpha and tau2 across looks: earlier looks used alpha ${previous.alpha}, tau2 ${previous.tau2}; this one ${alpha}, ${tau2}`,
     );
   }
+  const informative = previous !== null && previous.tau2 > 0;
+  const looks = (previous?.looks ?? 0) + 1;
   const { difference, variance } = look;
-  let pLook: number;
-  let low = difference;
-  let high = difference;
-  if (variance > 0) {
-    pLook = Math.min(1, Math.exp(-mixtureLogLikelihoodRatio(difference, variance, tau2)));
-    const halfWidth = confidenceHalfWidth(variance, tau2, alpha);
-    low -= halfWidth;
-    high += halfWidth;
-  } else {
-    pLook = difference === 0 ? 1 : 0;
+  if (!(variance > 0) || !(tau2 > 0)) {
+    return informative ? { ...previous, looks } : { looks, tau2: 0, alpha, pValue: 1, low: difference, high: difference };
   }
-  if (previous) {
+  const pLook = Math.min(1, Math.exp(-mixtureLogLikelihoodRatio(difference, variance, tau2)));
+  const halfWidth = confidenceHalfWidth(variance, tau2, alpha);
+  let [low, high] = [difference - halfWidth, difference + halfWidth];
+  if (informative) {
     const intersectedLow = Math.max(previous.low, low);
     const intersectedHigh = Math.min(previous.high, high);
     if (intersectedLow <= intersectedHigh) [low, high] = [intersectedLow, intersectedHigh];
   }
-  return { looks: (previous?.looks ?? 0) + 1, tau2, alpha, pValue: Math.min(previous?.pValue ?? 1, pLook), low, high };
+  return { looks, tau2, alpha, pValue: Math.min(informative ? previous.pValue : 1, pLook), low, high };
 }

@@ -28,7 +28,7 @@ export async function runEvalCommand(ref: string, options: EvalCommandOptions): 
   const { training, cases, ctx } = await prepareHeldOut(ref, options);
   const report = await runEvaluation({
     catalogRef: ref, training, ctx, cases, scenario: options.scenario, sessions: options.sessions, seed: options.seed,
-    k: options.k, graphFiles: options.graphFiles, progress: createProgress(options.progress ?? true),
+    k: options.k, graphFiles: options.graphFiles, dataDir: options.dataDir, progress: createProgress(options.progress ?? true),
   });
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, "eval.json"), JSON.stringify(report, null, 2) + "\n");

@@ -20,7 +20,8 @@ Commands:
       --out FILE --k N        default stdout; the target counts as found in the top N (default 10)
   eval --catalog REF          every system on the same simulated sessions → DIR/eval.json and DIR/report.html
       --scenario SR|MR|MRID   (default MR)     --sessions N --seed S   (default 100, 1)
-      --graph FILE            also evaluate a saved Parser or Planner graph variant (repeatable)
+      --graph FILE|NAME@V     also evaluate a Parser or Planner graph variant (repeatable): a JSON file, or a
+                              version saved on a server whose --data-dir this is (e.g. planner@2)
       --out DIR --k N         default eval-out; metrics at K (default 10)
   ab --catalog REF            simulated A/B experiment: every simulated user under every variant → DIR/ab.json
       --variant NAME=FILE[,FILE]  a variant's Parser and/or Planner graph specs (none: the defaults); repeat, the
@@ -78,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
       const k = positiveInt(values.k, "--k", 10);
       const prepared = await prepare(values.catalog, { skipBadLines, dataDir: values["data-dir"], progress: !values.quiet, log });
       const { runRecommend } = await import("./recommend-command.ts");
-      const agents = await agentsFor(prepared, values.graph);
+      const agents = await agentsFor(prepared, values.graph, false, values["data-dir"]);
       const { lines, errors } = await runRecommend(prepared, { in: values.in, out: values.out, k, agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} answered${errors ? `, ${errors} with errors` : ""}`);
       return 0;
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
         const { readLlmConfig } = await import("../parser/llm-config.ts");
         readLlmConfig(); // a bad setting is reported before any line is read
       }
-      const agents = await agentsFor(prepared, values.graph, Boolean(values.llm));
+      const agents = await agentsFor(prepared, values.graph, Boolean(values.llm), values["data-dir"]);
       const { lines, errors, fallbacks } = await runParse(prepared, { in: values.in, out: values.out, llm: Boolean(values.llm), agents });
       log?.(`${lines} line${lines === 1 ? "" : "s"} parsed${errors ? `, ${errors} with errors` : ""}${fallbacks ? `, ${fallbacks} fell back to the offline parser` : ""}`);
       return 0;
@@ -206,10 +207,10 @@ async function prepare(ref: string, options: PrepareOptions): Promise<PreparedCa
 }
 
 /** The compiled default graphs, or the saved variants given with --graph (a bad spec is a usage error). */
-async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined, llm = false) {
+async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined, llm = false, dataDir?: string) {
   const { loadAgents } = await import("../runtime/agents.ts");
   try {
-    return loadAgents(prepared.context, files, { llm });
+    return loadAgents(prepared.context, files, { llm, dataDir });
   } catch (e) {
     if (e instanceof Error && e.name === "GraphSpecError") throw new UsageError(`--graph: ${e.message}`);
     throw e;

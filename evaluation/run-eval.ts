@@ -24,18 +24,20 @@ export interface EvalOptions {
   sessions: number;
   seed: number;
   k: number;
-  /** saved Parser or Planner graph variants, each run as one more recbot system */
+  /** saved Parser or Planner graph variants (JSON files, or `name@version` saved on a server), each one more recbot system */
   graphFiles?: string[];
+  /** where `name@version` graphs are read from (the server's data folder) */
+  dataDir?: string;
   progress: Progress;
 }
 
 /** The systems of an evaluation: recbot, one per graph variant, the oracle-parse Planner and the baselines. */
-export function evalSystems(options: Pick<EvalOptions, "training" | "ctx" | "graphFiles">): EvalSystem[] {
+export function evalSystems(options: Pick<EvalOptions, "training" | "ctx" | "graphFiles" | "dataDir">): EvalSystem[] {
   const { ctx, training } = options;
   const agents = loadAgents(ctx);
   return [
     recbotSystem("recbot", agents, ctx),
-    ...(options.graphFiles ?? []).map((file) => recbotSystem(`recbot:${basename(file, ".json")}`, loadAgents(ctx, [file]), ctx)),
+    ...(options.graphFiles ?? []).map((file) => recbotSystem(`recbot:${basename(file, ".json")}`, loadAgents(ctx, [file], { dataDir: options.dataDir }), ctx)),
     oracleSystem("recbot-oracle", agents, ctx),
     ...baselineSystems(training, trainingDataOf(training)),
   ];

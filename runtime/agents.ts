@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { compileParser, compilePlanner, type CompiledParser, type CompiledPlanner } from "../graphs/compile-graph.ts";
 import { defaultParserSpec, defaultPlannerSpec, llmParserSpec } from "../graphs/default-specs.ts";
 import { GraphSpecError } from "../graphs/graph-spec-error.ts";
@@ -8,6 +8,7 @@ import type { StepEvent } from "../graphs/step-events.ts";
 import type { ParseInput, ParseSource } from "../parser/parser-state.ts";
 import type { Preferences } from "../schemas/preferences.ts";
 import { turnState, type TurnRequest } from "../tools/run-chain.ts";
+import { readSavedGraph, SAVED_GRAPH_REF } from "./saved-graph.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
 
 /** The two compiled agents a turn runs through. */
@@ -20,14 +21,15 @@ export interface Agents {
  * Compiles the default Parser (or, with `llm`, the LLM Parser) and Planner graphs, replacing either with a saved
  * variant: each file is a graph spec (the JSON the studio exports) whose `kind` says which agent it replaces.
  */
-export function loadAgents(ctx: ToolContext, graphFiles: string[] = [], options: { llm?: boolean } = {}): Agents {
+export function loadAgents(ctx: ToolContext, graphFiles: string[] = [], options: { llm?: boolean; dataDir?: string } = {}): Agents {
   let parserSpec: unknown = options.llm ? llmParserSpec() : defaultParserSpec();
   let plannerSpec: unknown = defaultPlannerSpec();
   for (const file of graphFiles) {
     let raw: { kind?: unknown };
     try {
-      raw = JSON.parse(readFileSync(file, "utf8"));
+      raw = SAVED_GRAPH_REF.test(file) && !existsSync(file) ? (readSavedGraph(file, options.dataDir) as { kind?: unknown }) : JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
+      if (e instanceof GraphSpecError) throw e;
       throw new GraphSpecError("invalid_spec", `${file}: not a readable JSON graph spec (${(e as Error).message})`);
     }
     if (raw?.kind === "parser") parserSpec = raw;

@@ -1,25 +1,13 @@
-import { type Agreement, type DistillReport, runDistill } from "../distillation/run-distill.ts";
+import { type Agreement, type DistillOptions, type DistillReport, runDistill } from "../distillation/run-distill.ts";
 import { createProgress } from "../models/progress.ts";
 import { prepareCatalog } from "../runtime/prepared-catalog.ts";
-import type { Scenario } from "../schemas/simulated-session.ts";
 
-export interface DistillCommandOptions {
-  scenarios: Scenario[];
-  sessions: number;
-  heldOutSessions: number;
-  seed: number;
-  k: number;
-  teacher: "auto" | "llm" | "simulator";
-  out: string;
-  devFile?: string;
+export type DistillCommandOptions = Omit<DistillOptions, "progress" | "devContext" | "llm"> & {
+  /** the catalog the dev set's cases are parsed on (default: the first distilled catalog) */
   devCatalog?: string;
-  minSupport?: number;
-  minPurity?: number;
-  dataDir?: string;
-  skipBadLines?: boolean;
+  /** progress bars on a terminal */
   progress?: boolean;
-  log?: (message: string) => void;
-}
+};
 
 /** `recbot distill` over one or more catalogs: runs the pipeline with progress bars; the dev set is parsed on its own catalog when given one. */
 export function runDistillCommand(refs: string[], options: DistillCommandOptions): Promise<DistillReport> {

@@ -4,7 +4,7 @@ import { ExperimentResults, ExperimentSnapshot } from "../schemas/experiment.ts"
 import { assignVariant } from "../server/experiments/assign-variant.ts";
 import type { RunningServer } from "../server/start-server.ts";
 import { driveTraffic } from "../traffic/simulated-traffic.ts";
-import { ANALYST_TOKEN, client, liveClient, newUserSession, startTestServer, type LiveClient } from "./support/test-server.ts";
+import { ANALYST_TOKEN, client, liveClient, newUserSession, savePlannerVariant, startTestServer, type LiveClient } from "./support/test-server.ts";
 
 let server: RunningServer;
 let analyst: ReturnType<typeof client>;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await server.ready;
   analyst = client(server.url, ANALYST_TOKEN);
-  // a second planner version: the variant under test ranks without the history blend
-  const planner = (await analyst.get("/api/graphs/planner")).body;
-  const spec = structuredClone(planner.spec);
-  spec.nodes.find((n: { id: string }) => n.id === "matcher").data.alpha = 1;
-  expect((await analyst.post("/api/graphs/planner/versions", { spec, note: "semantic match only" })).status).toBe(201);
+  await savePlannerVariant(analyst); // the variant under test ranks without the history blend
 }, 120_000);
 afterAll(async () => {
   for (const s of sockets) s.close();

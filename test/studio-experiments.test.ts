@@ -1,47 +1,33 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareCatalog } from "../runtime/prepared-catalog.ts";
 import { assignVariant } from "../server/experiments/assign-variant.ts";
 import type { RunningServer } from "../server/start-server.ts";
-import { repoRoot, tempDir } from "./helpers.ts";
-import { ANALYST_TOKEN, client, startTestServer } from "./support/test-server.ts";
+import { tempDir } from "./helpers.ts";
+import { openStudioPage, studioArtifacts } from "./support/studio-browser.ts";
+import { ANALYST_TOKEN, client, savePlannerVariant, startTestServer } from "./support/test-server.ts";
 
 // The Experiments tab in real headless Chromium against a real server on the demo catalog: an experiment defined in
 // the browser, started there, and watched while this test sends traffic through the HTTP API. Screenshots go to
 // artifacts/studio/.
 
-const artifacts = join(repoRoot, "artifacts", "studio");
 const USERS_PER_VARIANT = 4;
 const COMMANDS = ["something red under 50", "more casual"];
 let server: RunningServer;
 let analyst: ReturnType<typeof client>;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-experiments-models") });
   server = await startTestServer({ prepared, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
   await server.ready;
   analyst = client(server.url, ANALYST_TOKEN);
-  // the treatment: a second planner version that ranks by semantic match only
-  const planner = (await analyst.get("/api/graphs/planner")).body;
-  const spec = structuredClone(planner.spec);
-  spec.nodes.find((n: { id: string }) => n.id === "matcher").data.alpha = 1;
-  expect((await analyst.post("/api/graphs/planner/versions", { spec, note: "semantic match only" })).status).toBe(201);
-
-  browser = await chromium.launch({
-    executablePath: process.env.RECBOT_CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${server.url}/#playground`);
+  await savePlannerVariant(analyst); // the treatment
+  ({ browser, page, problems } = await openStudioPage(`${server.url}/#playground`, { width: 1400, height: 1000 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -49,7 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+const shot = (name: string) => page.screenshot({ path: join(studioArtifacts, `${name}.png`) });
 
 /** The browser logs every refused request; a refusal the test provoked on purpose is taken off the list of problems. */
 async function expectRefused(status: number) {

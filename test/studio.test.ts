@@ -1,34 +1,25 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareCatalog } from "../runtime/prepared-catalog.ts";
 import type { RunningServer } from "../server/start-server.ts";
-import { repoRoot, tempDir } from "./helpers.ts";
+import { tempDir } from "./helpers.ts";
+import { openStudioPage, studioArtifacts } from "./support/studio-browser.ts";
 import { ANALYST_TOKEN, startTestServer } from "./support/test-server.ts";
 
 // The studio in real headless Chromium (Debian's, driven by playwright-core) against a real server on the demo
 // catalog. Assertions read what is on the page; screenshots go to artifacts/studio/.
 
-const artifacts = join(repoRoot, "artifacts", "studio");
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-models") });
   server = await startTestServer({ prepared, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
-  browser = await chromium.launch({
-    executablePath: process.env.RECBOT_CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(`${server.url}/#playground`);
+  ({ browser, page, problems } = await openStudioPage(`${server.url}/#playground`, { width: 1280, height: 800 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -36,7 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+const shot = (name: string) => page.screenshot({ path: join(studioArtifacts, `${name}.png`) });
 
 describe("the studio in a browser", () => {
   it("runs a command in the playground: steps stream in, the memory shows the diff, a new feed appears", async () => {

@@ -5,7 +5,8 @@ import type { ExperimentService } from "./experiment-service.ts";
 /**
  * Once a second, takes a look at every experiment whose exposures or feed events changed, stores it (the dashboard's
  * history) and pushes it to the analysts watching that experiment. Looks are always-valid, so their frequency does
- * not inflate false positives. An experiment whose catalog is still loading is retried on the next tick.
+ * not inflate false positives. An experiment whose catalog is still loading is retried on the next tick. Each tick
+ * also re-reads which experiments run, so instances sharing one database agree within a second.
  */
 export function startExperimentTicker(experiments: ExperimentService, io: LiveServer, log: (message: string) => void, everyMs = 1000): () => void {
   let busy = false;
@@ -13,6 +14,8 @@ export function startExperimentTicker(experiments: ExperimentService, io: LiveSe
     if (busy) return;
     busy = true;
     try {
+      // another instance sharing the database may have started, paused or stopped an experiment
+      await experiments.load();
       for (const id of experiments.takeDirty()) {
         try {
           const snapshot = await experiments.look(id, { store: true });

@@ -57,3 +57,12 @@ export function liveClient(base: string, token?: string): Promise<LiveClient> {
     });
   });
 }
+
+/** Saves planner version 2 on the server: the default planner ranking by semantic match alone (matcher α = 1). */
+export async function savePlannerVariant(analyst: ReturnType<typeof client>): Promise<void> {
+  const planner = (await analyst.get("/api/graphs/planner")).body;
+  const spec = structuredClone(planner.spec);
+  spec.nodes.find((n: { id: string }) => n.id === "matcher").data.alpha = 1;
+  const saved = await analyst.post("/api/graphs/planner/versions", { spec, note: "semantic match only" });
+  if (saved.status !== 201) throw new Error(`saving planner v2 failed: ${JSON.stringify(saved.body)}`);
+}

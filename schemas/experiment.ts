@@ -61,8 +61,13 @@ export type ExperimentAction = z.infer<typeof ExperimentAction>;
 export const ExposureCount = z.object({ variant: z.string(), users: z.int().nonnegative(), sessions: z.int().nonnegative(), exposures: z.int().nonnegative() });
 export type ExposureCount = z.infer<typeof ExposureCount>;
 
-/** Each variant's 95th-percentile turn latency, shown beside the mean-latency guardrail. */
-export const VariantLatency = z.object({ variant: z.string(), p95Ms: z.number().nullable(), turns: z.int().nonnegative() });
+/** Each variant's 95th-percentile turn latency, and its difference from the control's with a 95% cluster-bootstrap interval. */
+export const VariantLatency = z.object({
+  variant: z.string(),
+  p95Ms: z.number().nullable(),
+  turns: z.int().nonnegative(),
+  p95DiffMs: z.object({ estimate: z.number(), low: z.number(), high: z.number() }).nullable().optional().describe("Treatment − control; null for the control or with fewer than two users per arm"),
+});
 
 /** One analysis of a live experiment: a look, kept so the dashboard can draw metrics over time. */
 export const ExperimentSnapshot = z.object({

@@ -62,8 +62,8 @@ describe("activityFromRows", () => {
   it("times each command from its first run's start to its last run's end, and counts parser fallbacks", () => {
     expect(ann.counts.latencyMsTotal).toBe(10 + 30);
     expect(ann.counts).toMatchObject({ parserRuns: 2, parserFallbacks: 1 });
-    expect(latencies.get("A")).toEqual([10, 30]);
-    expect(latencies.get("B")).toEqual([5]);
+    expect(latencies.get("A")).toEqual(new Map([["ann", [10, 30]]]));
+    expect(latencies.get("B")).toEqual(new Map([["bob", [5]]]));
   });
 
   it("counts served items that break a hard constraint of the memory they were served for", () => {

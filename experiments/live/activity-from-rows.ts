@@ -9,18 +9,19 @@ type Turns = ExperimentActivityRows["turns"];
 type Runs = ExperimentActivityRows["runs"];
 type Events = ExperimentActivityRows["events"];
 
-/** Per-user activity of an experiment's stored sessions, with each user's pre-experiment activity; and every turn's latency per variant. */
-export function activityFromRows(rows: ExperimentActivityRows, ctx: ConstraintContext): { users: UserActivity[]; latencies: Map<string, number[]> } {
+/** Per-user activity of an experiment's stored sessions, with each user's pre-experiment activity; and each user's turn latencies, by variant. */
+export function activityFromRows(rows: ExperimentActivityRows, ctx: ConstraintContext): { users: UserActivity[]; latencies: Map<string, Map<string, number[]>> } {
   const variantOf = new Map<string, string>();
   const userOfSession = new Map<string, string>();
   for (const s of rows.sessions) {
     userOfSession.set(s.id, s.userId);
     if (!variantOf.has(s.userId)) variantOf.set(s.userId, s.variant);
   }
-  const latencies = new Map<string, number[]>();
+  const latencies = new Map<string, Map<string, number[]>>();
   const counts = countActivity(rows, userOfSession, ctx, (user, ms) => {
     const variant = variantOf.get(user)!;
-    (latencies.get(variant) ?? latencies.set(variant, []).get(variant)!).push(ms);
+    const byUser = latencies.get(variant) ?? latencies.set(variant, new Map()).get(variant)!;
+    (byUser.get(user) ?? byUser.set(user, []).get(user)!).push(ms);
   });
   const pre = countActivity(rows.pre, new Map(rows.pre.sessions.map((s) => [s.id, s.userId])), ctx);
   const users = [...variantOf].map(([userId, variant]) => {

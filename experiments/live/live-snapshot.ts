@@ -7,6 +7,7 @@ import type { ExperimentAnalysis } from "../statistics/analysis-schema.ts";
 import { analyzeExperiment } from "../statistics/analyze-experiment.ts";
 import { StatisticsError } from "../statistics/statistics-error.ts";
 import { activityFromRows } from "./activity-from-rows.ts";
+import { p95Difference } from "./p95-difference.ts";
 import type { ExperimentActivityRows } from "./activity-rows.ts";
 
 export interface SnapshotRequest {
@@ -21,15 +22,21 @@ export interface SnapshotRequest {
 
 /**
  * One look at a live experiment: per-user metrics from its stored sessions, the statistics (continuing the previous
- * look's sequential tests), exposure counts and each variant's p95 latency. No analysis until every variant has two
+ * look's sequential tests), exposure counts and each variant's p95 latency with its difference from the control's
+ * (cluster-bootstrap interval: the p95 guardrail, which no per-user mean can express). No analysis until every variant has two
  * users; the snapshot then says what it is waiting for.
  */
 export function liveSnapshot(request: SnapshotRequest): ExperimentSnapshot {
   const { experiment, exposures, at } = request;
   const { users, latencies } = activityFromRows(request.rows, request.ctx);
-  const latency = experiment.variants.map((v) => {
-    const ms = latencies.get(v.name) ?? [];
-    return { variant: v.name, p95Ms: ms.length ? quantile(ms, 0.95) : null, turns: ms.length };
+  const perUser = (variant: string) => [...(latencies.get(variant)?.values() ?? [])];
+  const control = perUser(experiment.variants[0].name);
+  const latency = experiment.variants.map((v, i) => {
+    const ms = perUser(v.name).flat();
+    return {
+      variant: v.name, p95Ms: ms.length ? quantile(ms, 0.95) : null, turns: ms.length,
+      p95DiffMs: i === 0 ? null : p95Difference(control, perUser(v.name), { seed: 1 }),
+    };
   });
   const byVariant = new Map<string, UserActivity[]>(experiment.variants.map((v) => [v.name, []]));
   for (const u of users) byVariant.get(u.variant)?.push(u);

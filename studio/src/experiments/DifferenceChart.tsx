@@ -19,9 +19,13 @@ export function DifferenceChart({ metric, control, looks }: { metric: MetricDefi
   if (points.length === 0) return null;
   const t0 = Math.min(...points.map((p) => p.at));
   const t1 = Math.max(...points.map((p) => p.at));
-  const lo = Math.min(0, ...points.map((p) => p.low));
-  const hi = Math.max(0, ...points.map((p) => p.high));
+  // scaled to the estimates and the latest band, so the wide bands of the first looks do not flatten the rest;
+  // those are clipped to the plot
+  const latest = series.map(([, p]) => p.at(-1)!);
+  const lo = Math.min(0, ...points.map((p) => p.estimate), ...latest.map((p) => p.low));
+  const hi = Math.max(0, ...points.map((p) => p.estimate), ...latest.map((p) => p.high));
   const span = hi - lo || 1;
+  const clipId = `clip-${metric.id}`;
   const x = (at: number) => (t1 === t0 ? (PAD.left + W - PAD.right) / 2 : PAD.left + ((at - t0) / (t1 - t0)) * (W - PAD.left - PAD.right));
   const y = (v: number) => PAD.top + ((hi + span * 0.05 - v) / (span * 1.1)) * (H - PAD.top - PAD.bottom);
   const treatments = series.map(([t]) => t).join(", ");
@@ -29,6 +33,7 @@ export function DifferenceChart({ metric, control, looks }: { metric: MetricDefi
   return (
     <figure className="difference-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${metric.label}: ${treatments} − ${control} over time`}>
+        <clipPath id={clipId}><rect x={PAD.left} y={PAD.top} width={W - PAD.left - PAD.right} height={H - PAD.top - PAD.bottom} /></clipPath>
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#9aa4b2" strokeDasharray="4 3" />
         <text x={PAD.left - 4} y={y(0) + 4} fontSize="10" textAnchor="end">0</text>
         {[hi, lo].filter((v) => Math.abs(y(v) - y(0)) > 12).map((v) => (
@@ -40,7 +45,7 @@ export function DifferenceChart({ metric, control, looks }: { metric: MetricDefi
           const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
           const last = p.at(-1)!;
           return (
-            <g key={treatment}>
+            <g key={treatment} clipPath={`url(#${clipId})`}>
               {p.length > 1 ? (
                 <polygon points={[...p.map((q) => `${x(q.at)},${y(q.high)}`), ...[...p].reverse().map((q) => `${x(q.at)},${y(q.low)}`)].join(" ")} fill={colour} opacity="0.15" />
               ) : (

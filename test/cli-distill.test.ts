@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ParserModel } from "../schemas/parser-model.ts";
+import { fileURLToPath } from "node:url";
 import { jsonLines, runCli, tempDir } from "./helpers.ts";
+import { loadFixtures, startReplayServer } from "./support/openai-replay-server.ts";
 
 describe("recbot distill", () => {
   it("trains a versioned parser model from simulated sessions, reports agreement before and after, and exports chat lines; same seed, same model", async () => {
@@ -48,4 +50,25 @@ describe("recbot distill", () => {
     expect(parse.code).toBe(1);
     expect(parse.stderr).toMatch(/parser model .*model\.json: field training\.catalogs: /);
   }, 120_000);
+
+  it("uses the configured LLM as the teacher (auto), over a real OpenAI-compatible endpoint", async () => {
+    const server = await startReplayServer(loadFixtures(fileURLToPath(new URL("./fixtures/llm-distill/", import.meta.url))));
+    try {
+      const dir = tempDir("distill-llm");
+      const run = await runCli(
+        ["distill", "--catalog", "demo", "--scenario", "MR", "--sessions", "4", "--held-out", "2", "--out", join(dir, "out"), "--data-dir", join(dir, "data"), "--quiet"],
+        "",
+        { OPENAI_BASE_URL: server.url, RECBOT_LLM_TIMEOUT_MS: "5000" },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/teacher: the LLM parser/);
+      const report = JSON.parse(readFileSync(join(dir, "out", "distill.json"), "utf8"));
+      expect(report.teacher).toBe("llm");
+      // every command of the training and held-out sessions was put to the model once
+      expect(server.requests.length).toBe(report.commands.train + report.commands.heldOut + report.commands.dropped);
+      expect(server.requests[0].body.messages[0].content).toMatch(/^You update a recommender's preference memory/);
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
 });

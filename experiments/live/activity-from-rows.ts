@@ -6,6 +6,7 @@ import { emptyCounts, type ActivityCounts, type UserActivity } from "../metrics/
 import type { ExperimentActivityRows } from "./activity-rows.ts";
 
 type Turns = ExperimentActivityRows["turns"];
+const EMPTY_MEMORY = JSON.stringify(emptyPreferences());
 type Runs = ExperimentActivityRows["runs"];
 type Events = ExperimentActivityRows["events"];
 
@@ -53,10 +54,11 @@ function countActivity(
     if (user === undefined) continue;
     const c = of(user);
     sessionsWithTurns.add(sessionId);
-    let before = JSON.stringify(emptyPreferences());
+    let before = EMPTY_MEMORY;
     for (const t of turns.sort((a, b) => a.turn - b.turn)) {
       c.commands++;
-      if (canonical(t.memoryJson) === canonical(before)) c.unchangedCommands++;
+      // the same memory written with keys in another order has the same length; a changed one almost never does
+      if (t.memoryJson === before || (t.memoryJson.length === before.length && canonical(t.memoryJson) === canonical(before))) c.unchangedCommands++;
       before = t.memoryJson;
       const ran = (JSON.parse(t.runIdsJson) as string[]).map((id) => runs.get(id)).filter((r) => r !== undefined);
       const finished = ran.map((r) => r.finishedAt).filter((f): f is number => f !== null);

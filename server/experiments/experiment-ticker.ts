@@ -10,6 +10,9 @@ import type { ExperimentService } from "./experiment-service.ts";
  */
 export function startExperimentTicker(experiments: ExperimentService, io: LiveServer, log: (message: string) => void, everyMs = 1000): () => void {
   let busy = false;
+  // a look reads and analyses all of an experiment's data, so a large experiment is looked at less often: at most
+  // 5% of the event loop goes to looks (a look that took 200 ms waits 4 s for the next)
+  const notBefore = new Map<string, number>();
   const tick = async () => {
     if (busy) return;
     busy = true;
@@ -17,8 +20,14 @@ export function startExperimentTicker(experiments: ExperimentService, io: LiveSe
       // another instance sharing the database may have started, paused or stopped an experiment
       await experiments.load();
       for (const id of experiments.takeDirty()) {
+        if (Date.now() < (notBefore.get(id) ?? 0)) {
+          experiments.touched(id);
+          continue;
+        }
         try {
+          const started = performance.now();
           const snapshot = await experiments.look(id, { store: true });
+          notBefore.set(id, Date.now() + 20 * (performance.now() - started));
           io.to(roomOf({ experimentId: id })).emit("experiment", snapshot);
         } catch (error) {
           if ((error as { code?: string }).code === "CATALOG_LOADING") experiments.touched(id);

@@ -51,6 +51,7 @@ describe("A/B experiments on the server", () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body.status).toBe("draft");
+    expect(created.body.catalog).toBe("demo"); // "the default catalog" is pinned to its id
     const before = await newUserSession(server.url);
     expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "start" })).body.status).toBe("running");
     const clash = await analyst.post("/api/experiments", definition("second"));
@@ -143,4 +144,15 @@ describe("A/B experiments on the server", () => {
     if (look.analysis) expect(impressions).toBe(summary.commands * 10);
     await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
   }, 120_000);
+
+  it("keeps enrolling nothing, and creating sessions, when a running experiment's catalog is not loaded here", async () => {
+    const elsewhere = await server.deps.store.experiments.create({ ...definition("elsewhere"), catalog: "another-catalog", description: "", guardrails: [], primaryMetric: "click_through", variants: definition("x").variants.map((v) => ({ ...v, weight: 1 })) });
+    await server.deps.store.experiments.setStatus(elsewhere.id, "running", Date.now());
+    await server.deps.experiments.load();
+    const u = await newUserSession(server.url);
+    expect((await u.api.get(`/api/sessions/${u.sessionId}`)).body.experiment).toBeNull();
+    const results = await analyst.get(`/api/experiments/${elsewhere.id}/results`);
+    expect(results.status).toBe(404);
+    expect(results.body.error.message).toMatch(/no catalog `another-catalog`/);
+  });
 });

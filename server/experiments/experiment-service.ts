@@ -37,12 +37,17 @@ export class ExperimentService {
 
   async create(definition: ExperimentDefinition): Promise<ExperimentRecord> {
     await this.check(definition);
-    return this.store.experiments.create(definition);
+    return this.store.experiments.create(this.pinCatalog(definition));
   }
 
   async update(id: string, definition: ExperimentDefinition): Promise<ExperimentRecord> {
     await this.check(definition);
-    return this.store.experiments.update(id, definition);
+    return this.store.experiments.update(id, this.pinCatalog(definition));
+  }
+
+  /** "The server's default catalog" is stored as that catalog's id, so a restart with other catalogs cannot move it. */
+  private pinCatalog(definition: ExperimentDefinition): ExperimentDefinition {
+    return { ...definition, catalog: this.catalogs.idOf(this.catalogs.get(definition.catalog)) };
   }
 
   async act(id: string, action: ExperimentAction): Promise<ExperimentRecord> {
@@ -54,7 +59,7 @@ export class ExperimentService {
     if (to === "running") {
       await this.check(experiment);
       const catalog = this.catalogId(experiment.catalog);
-      const clash = this.running.find((r) => r.id !== id && this.catalogId(r.catalog) === catalog);
+      const clash = this.running.find((r) => r.id !== id && this.loadedCatalogId(r.catalog) === catalog);
       if (clash) throw new AppError(409, "CONFLICT", `experiment \`${clash.name}\` is already running on catalog \`${catalog}\`; pause or stop it first (a user takes part in one experiment at a time)`);
     }
     const updated = await this.store.experiments.setStatus(id, to, this.now());
@@ -66,7 +71,7 @@ export class ExperimentService {
   /** The enrolment of a new session of this user on this catalog, or null when no experiment runs there. */
   enrol(userId: string, catalog: string | null): Enrolment | null {
     const id = this.catalogId(catalog);
-    const experiment = this.running.find((r) => this.catalogId(r.catalog) === id);
+    const experiment = this.running.find((r) => this.loadedCatalogId(r.catalog) === id);
     if (!experiment) return null;
     const variant = assignVariant(userId, experiment);
     return { experiment: { id: experiment.id, variant }, graphs: experiment.variants.find((v) => v.name === variant)!.graphs };
@@ -131,5 +136,10 @@ export class ExperimentService {
 
   private catalogId(catalog: string | null): string {
     return this.catalogs.idOf(this.catalogs.get(catalog));
+  }
+
+  /** The id of an experiment's catalog, or null when this server does not load it (the experiment then enrols nobody here). */
+  private loadedCatalogId(catalog: string | null): string | null {
+    return catalog === null || this.catalogs.holders.has(catalog) ? this.catalogId(catalog) : null;
   }
 }

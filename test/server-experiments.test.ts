@@ -11,7 +11,7 @@ let analyst: ReturnType<typeof client>;
 const sockets: LiveClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ signupsPerSecond: 0 }); // tests here sign up many users at once
   await server.ready;
   analyst = client(server.url, ANALYST_TOKEN);
   await savePlannerVariant(analyst); // the variant under test ranks without the history blend
@@ -155,4 +155,25 @@ describe("A/B experiments on the server", () => {
     expect(results.status).toBe(404);
     expect(results.body.error.message).toMatch(/no catalog `another-catalog`/);
   });
+
+  it("warns of a sample-ratio mismatch when one variant's users go missing (here: only sessions assigned to A get created)", async () => {
+    const id = (await analyst.post("/api/experiments", definition("lopsided"))).body.id as string;
+    await analyst.post(`/api/experiments/${id}/actions`, { action: "start" });
+    const split = { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] };
+    const counts = { A: 0, B: 0 };
+    while (counts.A < 24 || counts.B < 2) {
+      const signup = await client(server.url).post("/api/users", { name: "srm" });
+      const variant = assignVariant(signup.body.user.id, split) as "A" | "B";
+      if (variant === "B" && counts.B >= 2) continue; // B's sessions are "lost", as a logging bug would lose them
+      counts[variant]++;
+      const api = client(server.url, signup.body.token);
+      const session = (await api.post("/api/sessions", {})).body;
+      await api.post(`/api/sessions/${session.id}/commands`, { command: "something warm", k: 3 });
+    }
+    const look = ExperimentSnapshot.parse((await analyst.post(`/api/experiments/${id}/looks`)).body);
+    expect(look.analysis!.srm).toMatchObject({ observed: [24, 2], mismatch: true });
+    expect(look.analysis!.summary.trustworthy).toBe(false);
+    expect(look.analysis!.summary.text).toMatch(/^Do not trust these results: sample ratio mismatch/);
+    await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ let problems: string[];
 
 beforeAll(async () => {
   const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-experiments-models") });
-  server = await startTestServer({ prepared, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
+  server = await startTestServer({ prepared, signupsPerSecond: 0, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
   await server.ready;
   analyst = client(server.url, ANALYST_TOKEN);
   await savePlannerVariant(analyst); // the treatment
@@ -199,6 +199,30 @@ describe("the Experiments tab in a browser", () => {
     await confirm.getByRole("button", { name: "Stop experiment" }).click();
     await expect.poll(() => page.getByRole("option", { name: /matcher alpha/ }).innerText()).toMatch(/stopped/);
     expect(await page.getByRole("button", { name: "Pause" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("warns of a sample-ratio mismatch on the dashboard when one variant's sessions go missing", async () => {
+    const draft = await analyst.post("/api/experiments", { name: "lopsided", variants: [{ name: "A", graphs: { planner: { name: "planner", version: 1 } } }, { name: "B", graphs: { planner: { name: "planner", version: 2 } } }] });
+    const id = draft.body.id as string;
+    expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "start" })).status).toBe(200);
+    const counts: Record<string, number> = { A: 0, B: 0 };
+    while (counts.A < 20 || counts.B < 2) {
+      const signup = (await client(server.url).post("/api/users", { name: "srm" })).body;
+      const variant = assignVariant(signup.user.id, { id, variants: VARIANTS });
+      if (variant === "B" && counts.B >= 2) continue; // B's sessions are lost, as a logging bug would lose them
+      counts[variant]++;
+      const api = client(server.url, signup.token);
+      const session = (await api.post("/api/sessions", {})).body;
+      expect((await api.post(`/api/sessions/${session.id}/commands`, { command: "something warm", k: 3 })).status).toBe(200);
+    }
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await page.getByRole("option", { name: /lopsided/ }).click();
+    const banner = page.locator(".srm-banner");
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.innerText()).toMatch(/Sample ratio mismatch[\s\S]*A 20 users, expected 11\.0; B 2 users, expected 11\.0/);
+    expect(await page.getByRole("region", { name: "Decision" }).innerText()).toMatch(/Do not trust these results/);
+    await shot("experiment-srm");
     expect(problems).toEqual([]);
   });
 });

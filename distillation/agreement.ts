@@ -21,7 +21,10 @@ export function agreementOver(sets: { commands: ScoredCommand[]; ctx: ToolContex
   return aggregateSlots(sets.flatMap(({ commands, ctx }) => commands.map((c) => scoreCase(c.label, parseOffline({ command: c.command, feed: c.feed, memory: c.memory }, ctx).preferences))));
 }
 
-/** The same context with the rules alone, or with another parser model (caches are per context, so nothing leaks). */
+/**
+ * The same context with the rules alone, or with another parser model (caches are per context, so nothing leaks);
+ * the context itself when it already has that model, keeping its warm caches.
+ */
 export function withParserModel(ctx: ToolContext, parserModel: ToolContext["parserModel"]): ToolContext {
-  return { ...ctx, parserModel };
+  return ctx.parserModel === parserModel ? ctx : { ...ctx, parserModel };
 }

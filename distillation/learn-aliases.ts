@@ -1,11 +1,9 @@
 import { normKey } from "../evaluation/slot-text.ts";
-import { BASE_CUES, cueAt } from "../parser/cue-words.ts";
+import { BASE_CUES, cueAt, PUNCTUATION } from "../parser/cue-words.ts";
 import { FILLER } from "../parser/filler-words.ts";
-import { parseOffline } from "../parser/parse-offline.ts";
 import { vocabularyOf } from "../parser/vocabulary.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
-import { addedValueSlots, findMention, FUNCTION_WORDS, isPunctuation, tokenize, valueKey } from "./labelled-mentions.ts";
-import type { LabelledCommand } from "./teacher-labels.ts";
+import { addedValueSlots, findMention, FUNCTION_WORDS, valueKey, type PreparedCommand } from "./labelled-mentions.ts";
 
 const MAX_WORDS = 3;
 
@@ -24,10 +22,10 @@ export interface AliasCandidate {
  * genre Horror) and the rules missed: content words only (no cue, filler, number or known value), counted against
  * every command that contains them.
  */
-export function aliasCandidates(sets: { examples: LabelledCommand[]; rules: ToolContext }[], options: { minSupport: number; minPurity: number }): AliasCandidate[] {
+export function aliasCandidates(sets: { commands: PreparedCommand[]; rules: ToolContext }[], options: { minSupport: number; minPurity: number }): AliasCandidate[] {
   const together = new Map<string, { count: number; attribute: string; value: string }>();
   const documents = new Map<string, number>();
-  for (const { examples, rules } of sets) countPhrases(examples, rules, together, documents);
+  for (const { commands, rules } of sets) countPhrases(commands, rules, together, documents);
   const out: AliasCandidate[] = [];
   for (const [key, { count, attribute, value }] of together) {
     const phrase = key.split("\u0000")[0];
@@ -37,25 +35,24 @@ export function aliasCandidates(sets: { examples: LabelledCommand[]; rules: Tool
   return out.sort((a, b) => b.support - a.support || b.phrase.split(" ").length - a.phrase.split(" ").length || a.phrase.localeCompare(b.phrase));
 }
 
-function countPhrases(examples: LabelledCommand[], rules: ToolContext, together: Map<string, { count: number; attribute: string; value: string }>, documents: Map<string, number>): void {
+function countPhrases(commands: PreparedCommand[], rules: ToolContext, together: Map<string, { count: number; attribute: string; value: string }>, documents: Map<string, number>): void {
   const vocab = vocabularyOf(rules);
   const attributeByKey = new Map([...rules.catalog.columns.keys()].map((name) => [normKey(name), name]));
   const contentWord = (tokens: string[], i: number) => {
     const t = tokens[i];
-    return !isPunctuation(t) && !/\d/.test(t) && !FUNCTION_WORDS.has(t) && !FILLER.has(t) && !vocab.exact.has(t) && !cueAt(tokens, i, BASE_CUES);
+    return !PUNCTUATION.has(t) && !/\d/.test(t) && !FUNCTION_WORDS.has(t) && !FILLER.has(t) && !vocab.exact.has(t) && !cueAt(tokens, i, BASE_CUES);
   };
-  for (const example of examples) {
-    const { tokens } = tokenize(example.command);
+  for (const { tokens, memory, label, student } of commands) {
     const phrases = new Set<string>();
     for (let i = 0; i < tokens.length; i++) {
       for (let n = 1; n <= MAX_WORDS && i + n <= tokens.length && contentWord(tokens, i + n - 1); n++) phrases.add(tokens.slice(i, i + n).join(" "));
     }
     for (const p of phrases) documents.set(p, (documents.get(p) ?? 0) + 1);
-    const unspelt = addedValueSlots(example.memory, example.label).filter((s) => !findMention(tokens, s.raw ?? s.value) && attributeByKey.has(s.attr));
+    const unspelt = addedValueSlots(memory, label).filter((s) => !findMention(tokens, s.raw ?? s.value) && attributeByKey.has(s.attr));
     if (unspelt.length === 0 || phrases.size === 0) continue;
-    const student = new Set(addedValueSlots(example.memory, parseOffline({ command: example.command, feed: example.feed, memory: example.memory }, rules).preferences).map(valueKey));
+    const found = new Set(addedValueSlots(memory, student).map(valueKey));
     for (const slot of unspelt) {
-      if (student.has(valueKey(slot))) continue;
+      if (found.has(valueKey(slot))) continue;
       for (const phrase of phrases) {
         const key = `${phrase}\u0000${valueKey(slot)}`;
         const entry = together.get(key) ?? { count: 0, attribute: attributeByKey.get(slot.attr)!, value: slot.raw ?? slot.value };

@@ -1,10 +1,8 @@
-import { parseOffline } from "../parser/parse-offline.ts";
-import { isBuiltInCue } from "../parser/cue-words.ts";
+import { isBuiltInCue, PUNCTUATION } from "../parser/cue-words.ts";
 import { vocabularyOf } from "../parser/vocabulary.ts";
 import type { LearnedCueKind } from "../schemas/parser-model.ts";
 import type { ToolContext } from "../tools/tool-context.ts";
-import { addedValueSlots, cueKindOf, findMention, FUNCTION_WORDS, isPunctuation, tokenize, valueKey } from "./labelled-mentions.ts";
-import type { LabelledCommand } from "./teacher-labels.ts";
+import { addedValueSlots, cueKindOf, findMention, FUNCTION_WORDS, valueKey, type PreparedCommand } from "./labelled-mentions.ts";
 
 /** Determiners the words of a cue may be separated from their value by ("steer clear of | any | horror"). */
 const DETERMINERS = new Set(["any", "the", "a", "an", "some", "all", "my"]);
@@ -26,21 +24,19 @@ export interface CueCandidate {
  * counted by the kind the teacher gave the value, with how often the rules alone got that value's kind wrong.
  * Phrases are general words only: no catalog value, number or punctuation, not a built-in cue.
  */
-export function cueCandidates(sets: { examples: LabelledCommand[]; rules: ToolContext }[], options: { minSupport: number; minPurity: number }): CueCandidate[] {
+export function cueCandidates(sets: { commands: PreparedCommand[]; rules: ToolContext }[], options: { minSupport: number; minPurity: number }): CueCandidate[] {
   const stats = new Map<string, { kinds: Map<LearnedCueKind, number>; errors: Map<LearnedCueKind, number> }>();
-  for (const { examples, rules } of sets) countNeighbours(examples, rules, stats);
+  for (const { commands, rules } of sets) countNeighbours(commands, rules, stats);
   return select(stats, options);
 }
 
-function countNeighbours(examples: LabelledCommand[], rules: ToolContext, stats: Map<string, { kinds: Map<LearnedCueKind, number>; errors: Map<LearnedCueKind, number> }>): void {
+function countNeighbours(commands: PreparedCommand[], rules: ToolContext, stats: Map<string, { kinds: Map<LearnedCueKind, number>; errors: Map<LearnedCueKind, number> }>): void {
   const vocab = vocabularyOf(rules);
   const isValueWord = (t: string) => vocab.exact.has(t) || vocab.attributeWords.has(t) || /\d/.test(t);
-  for (const example of examples) {
-    const added = addedValueSlots(example.memory, example.label);
+  for (const { tokens, memory, label, student } of commands) {
+    const added = addedValueSlots(memory, label);
     if (added.length === 0) continue;
-    const { tokens } = tokenize(example.command);
-    const student = parseOffline({ command: example.command, feed: example.feed, memory: example.memory }, rules).preferences;
-    const studentKind = new Map(addedValueSlots(example.memory, student).map((s) => [valueKey(s), cueKindOf(s)]));
+    const studentKind = new Map(addedValueSlots(memory, student).map((s) => [valueKey(s), cueKindOf(s)]));
     for (const slot of added) {
       const span = findMention(tokens, slot.raw ?? slot.value);
       if (!span) continue;
@@ -72,7 +68,7 @@ function select(stats: Map<string, { kinds: Map<LearnedCueKind, number>; errors:
 /** The runs of one to four words ending just before the value (a determiner may sit between) or starting just after it. */
 function neighbours(tokens: string[], [start, end]: [number, number], isValueWord: (t: string) => boolean): string[] {
   const out: string[] = [];
-  const usable = (t: string | undefined) => t !== undefined && !isPunctuation(t) && !isValueWord(t);
+  const usable = (t: string | undefined) => t !== undefined && !PUNCTUATION.has(t) && !isValueWord(t);
   let before = start;
   while (before > 0 && before > start - 2 && DETERMINERS.has(tokens[before - 1])) before--;
   for (const anchor of new Set([start, before])) {

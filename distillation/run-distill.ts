@@ -75,17 +75,19 @@ export async function runDistill(refs: string[], options: DistillOptions): Promi
     const { train, heldOut, ctx } = await simulate(ref, options, log);
     log(`${ref}: ${train.length} training and ${heldOut.length} held-out sessions; teacher: ${useLlm ? `LLM ${llm!.model}` : "simulator gold"}`);
     const label = (sessions: SimulatedSession[]): Promise<TeacherLabels> => (llm ? llmLabels(sessions, ctx, llm, options.progress) : Promise.resolve(simulatorLabels(sessions)));
-    sets.push({ ref, ctx, sessions: { train: train.length, heldOut: heldOut.length }, train: await label(train), heldOut: await label(heldOut) });
+    sets.push({ ref, ctx, rules: withParserModel(ctx, undefined), sessions: { train: train.length, heldOut: heldOut.length }, train: await label(train), heldOut: await label(heldOut) });
   }
   const dropped = sets.flatMap((s) => [...s.train.dropped, ...s.heldOut.dropped]);
   if (dropped.length) log(`${dropped.length} commands left out: the LLM gave no usable answer (first: ${dropped[0].reason})`);
 
-  const { model, log: training } = trainParserModel(sets.map((s) => ({ labels: s.train, rules: s.ctx })), {
+  const { model, log: training } = trainParserModel(sets.map((s) => ({ labels: s.train, rules: s.rules })), {
     catalogs: refs, seed: options.seed, sessions: sets.reduce((n, s) => n + s.sessions.train, 0), minSupport: options.minSupport, minPurity: options.minPurity, progress: options.progress,
   });
+  // one context per catalog and side, built once: each comparison parses with warm caches
+  const learned = new Map(sets.map((s) => [s, withParserModel(s.ctx, model)]));
   const compare = (pick: (s: CatalogSet) => ScoredCommand[], on: CatalogSet[]) => ({
-    before: summarize(agreementOver(on.map((s) => ({ commands: pick(s), ctx: withParserModel(s.ctx, undefined) })))),
-    after: summarize(agreementOver(on.map((s) => ({ commands: pick(s), ctx: withParserModel(s.ctx, model) })))),
+    before: summarize(agreementOver(on.map((s) => ({ commands: pick(s), ctx: s.rules })))),
+    after: summarize(agreementOver(on.map((s) => ({ commands: pick(s), ctx: learned.get(s)! })))),
   });
   const report: DistillReport = {
     catalogs: refs,
@@ -111,6 +113,8 @@ export async function runDistill(refs: string[], options: DistillOptions): Promi
 interface CatalogSet {
   ref: string;
   ctx: ToolContext;
+  /** `ctx` with the rules alone: one context, shared by training and every comparison, so its caches are built once */
+  rules: ToolContext;
   sessions: { train: number; heldOut: number };
   train: TeacherLabels;
   heldOut: TeacherLabels;

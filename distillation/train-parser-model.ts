@@ -5,7 +5,7 @@ import type { ToolContext } from "../tools/tool-context.ts";
 import { agreementOver, withParserModel } from "./agreement.ts";
 import { aliasCandidates } from "./learn-aliases.ts";
 import { cueCandidates } from "./learn-cues.ts";
-import { containsPhrase, tokenize } from "./labelled-mentions.ts";
+import { containsPhrase, prepareCommands } from "./labelled-mentions.ts";
 import type { TeacherLabels } from "./teacher-labels.ts";
 
 export interface TrainOptions {
@@ -40,7 +40,10 @@ export interface TrainingLog {
 export function trainParserModel(sets: TrainingSet[], options: TrainOptions): { model: ParserModel; log: TrainingLog } {
   const minSupport = options.minSupport ?? 5;
   const minPurity = options.minPurity ?? 0.9;
-  const bases = sets.map(({ labels, rules }) => ({ examples: labels.examples, rules: withParserModel(rules, undefined), tokenized: labels.examples.map((e) => tokenize(e.command)) }));
+  const bases = sets.map(({ labels, rules }) => {
+    const alone = withParserModel(rules, undefined);
+    return { commands: prepareCommands(labels.examples, alone), rules: alone };
+  });
   const cues = cueCandidates(bases, { minSupport, minPurity });
   const aliases = aliasCandidates(bases, { minSupport: options.aliasMinSupport ?? 3, minPurity: options.aliasMinPurity ?? 0.8 });
   const learned: { cues: LearnedCue[]; aliases: LearnedAlias[] } = { cues: [], aliases: [] };
@@ -49,20 +52,23 @@ export function trainParserModel(sets: TrainingSet[], options: TrainOptions): { 
     ...cues.map((c) => ({ phrase: c.phrase, label: `cue "${c.phrase}" → ${c.kind}`, add: () => learned.cues.push({ phrase: c.phrase, kind: c.kind, support: c.support, purity: round(c.purity) }), undo: () => learned.cues.pop() })),
     ...aliases.map((a) => ({ phrase: a.phrase, label: `alias "${a.phrase}" → ${a.attribute}=${a.value}`, add: () => learned.aliases.push({ ...a, purity: round(a.purity) }), undo: () => learned.aliases.pop() })),
   ];
+  // the parser with what has been kept so far, one context per catalog: each trial's "before" reuses it and its warm
+  // caches (vocabulary, the catalog's co-occurrence postings) instead of a fresh context for an unchanged model
+  let current = bases.map((b) => b.rules);
   options.progress?.phase("training the parser model", candidates.length);
   candidates.forEach((candidate, n) => {
-    const affected = bases.map((b) => ({ commands: b.examples.filter((_, i) => containsPhrase(b.tokenized[i], candidate.phrase)), rules: b.rules }));
-    const count = affected.reduce((n, a) => n + a.commands.length, 0);
-    const score = () => {
-      const model = draft(learned, options, minSupport, minPurity);
-      return agreementOver(affected.map((a) => ({ commands: a.commands, ctx: withParserModel(a.rules, model) })));
-    };
-    const before = score();
+    const affected = bases.map((b) => b.commands.filter((c) => containsPhrase(c, candidate.phrase)));
+    const count = affected.reduce((n, commands) => n + commands.length, 0);
+    const before = agreementOver(affected.map((commands, i) => ({ commands, ctx: current[i] })));
     candidate.add();
-    const after = score();
+    const model = draft(learned, options, minSupport, minPurity);
+    const trial = bases.map((b) => withParserModel(b.rules, model));
+    const after = agreementOver(affected.map((commands, i) => ({ commands, ctx: trial[i] })));
     const better = after.strict.f1 > before.strict.f1 + 1e-12 && after.exactRate >= before.exactRate;
-    if (better) log.accepted.push(`${candidate.label} (F1 on ${count} commands ${before.strict.f1.toFixed(3)} → ${after.strict.f1.toFixed(3)})`);
-    else {
+    if (better) {
+      log.accepted.push(`${candidate.label} (F1 on ${count} commands ${before.strict.f1.toFixed(3)} → ${after.strict.f1.toFixed(3)})`);
+      current = trial;
+    } else {
       candidate.undo();
       log.rejected.push(candidate.label);
     }

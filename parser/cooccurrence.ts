@@ -19,11 +19,12 @@ const MAX_SHARE = 0.5;
 /** Catalogs larger than this are not indexed (the scan is once per catalog, but memory grows with the text). */
 const MAX_ITEMS = 200_000;
 
-const cache = new WeakMap<ToolContext, Map<string, number[]>>();
+// keyed by the catalog, not the context: contexts that differ only in their parser model share it
+const cache = new WeakMap<ToolContext["catalog"], Map<string, number[]>>();
 
 /** Stemmed content word → items whose title or description holds it (built once per catalog). */
 function postingsOf(ctx: ToolContext): Map<string, number[]> {
-  let postings = cache.get(ctx);
+  let postings = cache.get(ctx.catalog);
   if (postings) return postings;
   postings = new Map();
   const { titles, descriptions } = ctx.catalog;
@@ -36,7 +37,7 @@ function postingsOf(ctx: ToolContext): Map<string, number[]> {
       }
     }
   }
-  cache.set(ctx, postings);
+  cache.set(ctx.catalog, postings);
   return postings;
 }
 

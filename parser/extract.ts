@@ -1,5 +1,5 @@
 import type { Polarity, Strength } from "../schemas/preferences.ts";
-import { ACKNOWLEDGEMENTS, ANAPHORA, BASE_CUES, CLAUSE_OPENERS, cueAt as cueIn, cueTableOf, HEDGES, PUNCTUATION, type CueKind, type CueTable } from "./cue-words.ts";
+import { ACKNOWLEDGEMENTS, ANAPHORA, BASE_CUES, CLAUSE_OPENERS, cueAt, cueTableOf, HEDGES, PUNCTUATION, type CueKind, type CueTable } from "./cue-words.ts";
 import type { NormalizedCommand } from "./normalize.ts";
 import { findNumbers, type NumericMention } from "./numbers.ts";
 import type { ParserStage } from "./parser-state.ts";
@@ -71,10 +71,10 @@ function isObjectPronoun(tokens: string[], i: number): boolean {
 }
 
 /** After "and": an opener of a fresh request, a number, or a part that ends in its own hard cue ("… and horror only"). */
-function startsNewRequest(tokens: string[], from: number, cueAt: CueAt): boolean {
+function startsNewRequest(tokens: string[], from: number, table: CueTable): boolean {
   if (tokens[from] === NUMBER || NEW_REQUEST.has(tokens[from] ?? "")) return true;
   for (let j = from; j < tokens.length && !PUNCTUATION.has(tokens[j]) && tokens[j] !== "and" && tokens[j] !== "but"; j++) {
-    const cue = cueAt(tokens, j);
+    const cue = cueAt(tokens, j, table);
     if (cue) return cue.kind === "pos-hard" && j > from && onlyFillerUntilPunctuation(tokens, j + cue.length);
   }
   return false;
@@ -91,11 +91,8 @@ function gradable(word: string | undefined): boolean {
   return word !== undefined && (HIGH_POLE.has(word) || LOW_POLE.has(word));
 }
 
-type CueAt = (tokens: string[], i: number) => ReturnType<typeof cueIn>;
-
 /** Splits tokens into clauses at punctuation, contrast words, clause openers and new cues after content. */
 export function extractClauses(normalized: NormalizedCommand, table: CueTable = BASE_CUES): Mentions {
-  const cueAt: CueAt = (tokens, i) => cueIn(tokens, i, table);
   const numbers = findNumbers(normalized.tokens);
   const tokens: string[] = [];
   const numberAt = new Map<number, NumericMention>();
@@ -132,7 +129,7 @@ export function extractClauses(normalized: NormalizedCommand, table: CueTable = 
       i += ordinal.length - 1;
       continue;
     }
-    const cue = cueAt(tokens, i);
+    const cue = cueAt(tokens, i, table);
     if (cue?.kind === "break") {
       close();
       i += cue.length - 1;
@@ -141,11 +138,11 @@ export function extractClauses(normalized: NormalizedCommand, table: CueTable = 
     // "no horror and something from the 90s", "I'd prefer comedy and 2010s only", "fewer dramas please and
     // thrillers": a negation's or a wish's scope ends where "and" starts a new request (after "please", before a
     // fresh opener or a number, or before a part with its own trailing "only")
-    if (t === "and" && hasContent(clause) && (tokens[i - 1] === "please" || ((clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1, cueAt)))) {
+    if (t === "and" && hasContent(clause) && (tokens[i - 1] === "please" || ((clause.polarity === "negative" || clause.strength === "soft") && startsNewRequest(tokens, i + 1, table)))) {
       close();
       continue;
     }
-    if ((t === "and" || t === "or") && (cueAt(tokens, i + 1) || /^(it|i|we|she|he|they|then)$/.test(tokens[i + 1] ?? ""))) {
+    if ((t === "and" || t === "or") && (cueAt(tokens, i + 1, table) || /^(it|i|we|she|he|they|then)$/.test(tokens[i + 1] ?? ""))) {
       close();
       continue;
     }

@@ -55,12 +55,12 @@ export function titleWords(title: string): string[] {
  * Feed items whose title appears in the clause's words ("more like inception"): the title's words in a row,
  * at least four letters in all. Returns the item id and the word span it covered.
  */
-const titleCache = new WeakMap<ToolContext, Map<number, string[]>>();
+const titleCache = new WeakMap<ToolContext["catalog"], Map<number, string[]>>();
 
 /** An item's title words, computed once per item and catalog. */
 function cachedTitleWords(ctx: ToolContext, index: number): string[] {
-  let titles = titleCache.get(ctx);
-  if (!titles) titleCache.set(ctx, (titles = new Map()));
+  let titles = titleCache.get(ctx.catalog);
+  if (!titles) titleCache.set(ctx.catalog, (titles = new Map()));
   let words = titles.get(index);
   if (!words) titles.set(index, (words = titleWords(ctx.catalog.titles[index])));
   return words;

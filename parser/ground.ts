@@ -133,12 +133,12 @@ function constraintsOf(g: Grounded, clause: Clause, ctx: ToolContext, notes: str
   return out;
 }
 
-const known = new WeakMap<ToolContext, Map<string, boolean>>();
+const known = new WeakMap<ToolContext["models"]["semantic"], Map<string, boolean>>();
 
-/** Whether the semantic model can represent a text at all (cached per catalog). */
+/** Whether the semantic model can represent a text at all (cached per semantic model). */
 function knownText(ctx: ToolContext, text: string): boolean {
-  let cache = known.get(ctx);
-  if (!cache) known.set(ctx, (cache = new Map()));
+  let cache = known.get(ctx.models.semantic);
+  if (!cache) known.set(ctx.models.semantic, (cache = new Map()));
   let hit = cache.get(text);
   if (hit === undefined) {
     hit = ctx.models.semantic.embedText(text) !== null;

@@ -3,15 +3,18 @@ import { z } from "zod";
 /** Cue kinds a learned phrase may take: the polarity × strength it gives the clause it opens or closes. */
 export const LearnedCueKind = z.enum(["neg-hard", "neg-soft", "pos-hard", "pos-soft"]);
 
+/** Normalized words, as the parser's tokens spell them. */
+const Phrase = z.string().min(1).regex(/^[a-z0-9']+( [a-z0-9']+)*$/, "lower-case words separated by single spaces");
+
 export const LearnedCue = z.object({
-  phrase: z.string().min(1).regex(/^[a-z0-9']+( [a-z0-9']+)*$/, "lower-case words separated by single spaces").describe("Normalized words of the cue"),
+  phrase: Phrase.describe("Normalized words of the cue"),
   kind: LearnedCueKind,
   support: z.number().int().min(1).describe("Labelled mentions next to the phrase"),
   purity: z.number().min(0).max(1).describe("Share of those mentions the teacher labelled with this kind"),
 });
 
 export const LearnedAlias = z.object({
-  phrase: z.string().min(1).regex(/^[a-z0-9']+( [a-z0-9']+)*$/, "lower-case words separated by single spaces"),
+  phrase: Phrase,
   attribute: z.string().min(1),
   value: z.string().min(1).describe("Value in the catalog's spelling; used only where a catalog has it"),
   support: z.number().int().min(1),

@@ -1,13 +1,9 @@
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareCatalog } from "../runtime/prepared-catalog.ts";
 import { assignVariant } from "../server/experiments/assign-variant.ts";
 import type { RunningServer } from "../server/start-server.ts";
-import { tempDir } from "./helpers.ts";
-import { openStudioPage, studioArtifacts } from "./support/studio-browser.ts";
-import { ANALYST_TOKEN, client, savePlannerVariant, startTestServer } from "./support/test-server.ts";
+import { enterAnalystToken, openStudio, type Studio } from "./support/studio-browser.ts";
+import { ANALYST_TOKEN, client, savePlannerVariant } from "./support/test-server.ts";
 
 // The Experiments tab in real headless Chromium against a real server on the demo catalog: an experiment defined in
 // the browser, started there, and watched while this test sends traffic through the HTTP API. Screenshots go to
@@ -17,25 +13,18 @@ const USERS_PER_VARIANT = 4;
 const COMMANDS = ["something red under 50", "more casual"];
 let server: RunningServer;
 let analyst: ReturnType<typeof client>;
-let browser: Browser;
 let page: Page;
 let problems: string[];
+let shot: Studio["shot"];
+let close: Studio["close"] | undefined;
 
 beforeAll(async () => {
-  const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-experiments-models") });
-  server = await startTestServer({ prepared, signupsPerSecond: 0, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
-  await server.ready;
+  ({ server, page, problems, shot, close } = await openStudio("studio-experiments", { width: 1400, height: 1000 }, { signupsPerSecond: 0 }));
   analyst = client(server.url, ANALYST_TOKEN);
-  await savePlannerVariant(analyst); // the treatment
-  ({ browser, page, problems } = await openStudioPage(`${server.url}/#playground`, { width: 1400, height: 1000 }));
+  await savePlannerVariant(analyst); // the treatment; the editor reads the saved graphs only once opened
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (name: string) => page.screenshot({ path: join(studioArtifacts, `${name}.png`) });
+afterAll(() => close?.());
 
 /** The browser logs every refused request; a refusal the test provoked on purpose is taken off the list of problems. */
 async function expectRefused(status: number) {
@@ -89,9 +78,7 @@ async function totalsReach(users: number) {
 
 describe("the Experiments tab in a browser", () => {
   it("defines an experiment in the editor, shows the server's validation error beside its field, saves and starts it", async () => {
-    await page.getByRole("button", { name: "Analyst token…" }).click();
-    await page.getByLabel("Analyst token").fill(ANALYST_TOKEN);
-    await page.getByLabel("Analyst token").press("Enter");
+    await enterAnalystToken(page);
     await page.keyboard.press("Alt+4");
     await expect.poll(() => page.getByRole("tab", { name: "Experiments" }).getAttribute("aria-selected")).toBe("true");
 
@@ -191,6 +178,10 @@ describe("the Experiments tab in a browser", () => {
     await report.getByRole("region", { name: "Metric click-through" }).waitFor();
     await shot("experiment-simulate");
 
+    // the list would say "running" for a moment even if Cancel had stopped it: count the action requests instead
+    const actionsSent: unknown[] = [];
+    const onRequest = (r: Request) => r.method() === "POST" && r.url().endsWith("/actions") && actionsSent.push(r.postDataJSON());
+    page.on("request", onRequest);
     await page.getByRole("button", { name: "Stop" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Confirm stop" });
     await confirm.getByRole("button", { name: "Cancel" }).click();
@@ -198,6 +189,8 @@ describe("the Experiments tab in a browser", () => {
     await page.getByRole("button", { name: "Stop" }).click();
     await confirm.getByRole("button", { name: "Stop experiment" }).click();
     await expect.poll(() => page.getByRole("option", { name: /matcher alpha/ }).innerText()).toMatch(/stopped/);
+    page.off("request", onRequest);
+    expect(actionsSent).toEqual([{ action: "stop" }]);
     expect(await page.getByRole("button", { name: "Pause" }).count()).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -1,33 +1,20 @@
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareCatalog } from "../runtime/prepared-catalog.ts";
-import type { RunningServer } from "../server/start-server.ts";
-import { tempDir } from "./helpers.ts";
-import { openStudioPage, studioArtifacts } from "./support/studio-browser.ts";
-import { ANALYST_TOKEN, startTestServer } from "./support/test-server.ts";
+import { enterAnalystToken, openStudio, type Studio } from "./support/studio-browser.ts";
 
 // The studio in real headless Chromium (Debian's, driven by playwright-core) against a real server on the demo
 // catalog. Assertions read what is on the page; screenshots go to artifacts/studio/.
 
-let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let problems: string[];
+let shot: Studio["shot"];
+let close: Studio["close"] | undefined;
 
 beforeAll(async () => {
-  const prepared = await prepareCatalog("demo", { dataDir: tempDir("studio-models") });
-  server = await startTestServer({ prepared, staticDir: fileURLToPath(new URL("../studio/dist/", import.meta.url)) });
-  ({ browser, page, problems } = await openStudioPage(`${server.url}/#playground`, { width: 1280, height: 800 }));
+  ({ page, problems, shot, close } = await openStudio("studio", { width: 1280, height: 800 }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const shot = (name: string) => page.screenshot({ path: join(studioArtifacts, `${name}.png`) });
+afterAll(() => close?.());
 
 describe("the studio in a browser", () => {
   it("runs a command in the playground: steps stream in, the memory shows the diff, a new feed appears", async () => {
@@ -65,9 +52,7 @@ describe("the studio in a browser", () => {
   });
 
   it("edits a graph: a new node is flagged on the canvas, undo removes it, a changed parameter is saved as a version", async () => {
-    await page.getByRole("button", { name: "Analyst token…" }).click();
-    await page.getByLabel("Analyst token").fill(ANALYST_TOKEN);
-    await page.getByLabel("Analyst token").press("Enter");
+    await enterAnalystToken(page);
     await page.getByRole("tab", { name: "Graph editor" }).click();
     await page.locator('.react-flow__node[data-id="aggregator"]').waitFor();
 

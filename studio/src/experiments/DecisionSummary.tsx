@@ -1,6 +1,6 @@
 import type { ExperimentAnalysis } from "../../../experiments/statistics/analysis-schema.ts";
 import { RecommendationBadge } from "./RecommendationBadge.tsx";
-import { formatP } from "./stat-format.ts";
+import { formatLevel, formatP } from "./stat-format.ts";
 
 /** What to do, first: the summary, each treatment's recommendation, and a warning when the sample ratio is off. */
 export function DecisionSummary({ analysis }: { analysis: ExperimentAnalysis }) {
@@ -30,7 +30,7 @@ export function DecisionSummary({ analysis }: { analysis: ExperimentAnalysis }) 
       )}
       <p className="muted small">
         {summary.trustworthy ? `Sample ratio as configured (${total} users, p ${formatP(srm.pValue)})` : "Not trustworthy"} · always-valid tests at α = {analysis.alpha} ·
-        fixed-horizon intervals at {Math.round(analysis.level * 100)}%
+        fixed-horizon intervals at {formatLevel(analysis.level)}
       </p>
     </section>
   );

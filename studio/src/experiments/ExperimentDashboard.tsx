@@ -9,16 +9,16 @@ import { useExperimentResults } from "./useExperimentResults.ts";
 export function ExperimentDashboard({ experimentId }: { experimentId: string }) {
   const { looks, live, error } = useExperimentResults(experimentId);
   if (!looks) return error ? <ErrorNote error={error} /> : <p className="muted">Loading results…</p>;
-  const { latest, history } = looks;
+  const latest = looks.at(-1)!;
   return (
     <div className="dashboard">
       <p className="muted small">
-        Last look {when(latest.at)} · {history.length + 1} looks · <span className={live ? "live-dot on" : "live-dot"}>{live ? "live" : "not live"}</span>
+        Last look {when(latest.at)} · {looks.length} looks · <span className={live ? "live-dot on" : "live-dot"}>{live ? "live" : "not live"}</span>
       </p>
       <ErrorNote error={error} />
       {latest.analysis ? <DecisionSummary analysis={latest.analysis} /> : <p className="waiting" role="status">No analysis yet: {latest.waiting}</p>}
       <ExposurePanel exposures={latest.exposures} latency={latest.latency} />
-      {latest.analysis && <MetricList analysis={latest.analysis} looks={[...history, latest]} />}
+      {latest.analysis && <MetricList analysis={latest.analysis} looks={looks} />}
     </div>
   );
 }

@@ -3,10 +3,10 @@ import type { ExperimentRecord } from "../../../schemas/experiment.ts";
 import { api } from "../api.ts";
 import { ErrorNote } from "../common/ErrorNote.tsx";
 import { definitionOf, draftOf, newDraft, newVariant, type ExperimentDraft, type VariantDraft } from "./experiment-draft.ts";
-import { errorsAt, fieldErrorsOf } from "./field-errors.ts";
+import { errorsAt, fieldErrorsOf, invalidProps } from "./field-errors.ts";
 import { FieldError } from "./FieldError.tsx";
 import { MetricChoice } from "./MetricChoice.tsx";
-import { useMetricInfo } from "./useMetricInfo.ts";
+import type { MetricInfo } from "./useMetricInfo.ts";
 import { useSavedGraphs } from "./useSavedGraphs.ts";
 import { VariantRow } from "./VariantRow.tsx";
 
@@ -17,12 +17,13 @@ const MAX_VARIANTS = 8;
  * An experiment's definition: editable while it is a draft (saved with POST, then PUT), read-only once started.
  * The server validates; its messages are shown beside the fields they name.
  */
-export function ExperimentEditor({ experiment, onSaved }: { experiment: ExperimentRecord | null; onSaved: (saved: ExperimentRecord) => void }) {
+export function ExperimentEditor({ experiment, metrics, onSaved }: {
+  experiment: ExperimentRecord | null; metrics: MetricInfo[]; onSaved: (saved: ExperimentRecord) => void;
+}) {
   const [draft, setDraft] = useState<ExperimentDraft>(() => (experiment ? draftOf(experiment) : newDraft()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const { graphs, error: graphsError } = useSavedGraphs();
-  const { metrics, error: metricsError } = useMetricInfo();
   const errors = useMemo(() => fieldErrorsOf(error), [error]);
   const readOnly = experiment !== null && experiment.status !== "draft";
 
@@ -40,7 +41,7 @@ export function ExperimentEditor({ experiment, onSaved }: { experiment: Experime
     }
   };
   const setVariant = (i: number, v: VariantDraft) => setDraft({ ...draft, variants: draft.variants.map((old, j) => (j === i ? v : old)) });
-  const described = (path: string) => (errorsAt(errors, path).length ? { "aria-invalid": true, "aria-describedby": `${path}-error` } : {});
+  const described = (path: string) => invalidProps(`${path}-error`, errorsAt(errors, path));
 
   return (
     <form className="experiment-editor" aria-label="Experiment definition" onSubmit={save}>
@@ -74,7 +75,7 @@ export function ExperimentEditor({ experiment, onSaved }: { experiment: Experime
         <MetricChoice metrics={metrics} primary={draft.primaryMetric} guardrails={draft.guardrails} errors={errors}
           onChange={(primaryMetric, guardrails) => setDraft({ ...draft, primaryMetric, guardrails })} />
       </fieldset>
-      <ErrorNote error={graphsError ?? metricsError} />
+      <ErrorNote error={graphsError} />
       <ErrorNote error={error} onDismiss={() => setError(null)} />
       {!readOnly && (
         <div className="row">

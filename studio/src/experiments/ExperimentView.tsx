@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { ExperimentRecord } from "../../../schemas/experiment.ts";
 import { dateTime } from "../common/format.ts";
 import { Badge } from "./Badge.tsx";
@@ -7,15 +7,17 @@ import { ExperimentDashboard } from "./ExperimentDashboard.tsx";
 import { ExperimentEditor } from "./ExperimentEditor.tsx";
 import { SimulatePanel } from "./SimulatePanel.tsx";
 import { statusTone } from "./tones.ts";
+import type { MetricInfo } from "./useMetricInfo.ts";
 
 type View = "Live results" | "Definition" | "Simulate";
 
 /** One experiment: its status and actions, then its live results (once started), its definition, or a simulation. */
-export function ExperimentView({ experiment, onChanged }: { experiment: ExperimentRecord; onChanged: (updated: ExperimentRecord) => void }) {
+export function ExperimentView({ experiment, metrics, onChanged }: { experiment: ExperimentRecord; metrics: MetricInfo[]; onChanged: (updated: ExperimentRecord) => void }) {
   const started = experiment.status !== "draft";
   const views: View[] = started ? ["Live results", "Definition", "Simulate"] : ["Definition", "Simulate"];
-  const [view, setView] = useState<View>(views[0]);
-  useEffect(() => setView(started ? "Live results" : "Definition"), [started]);
+  // a view picked before the experiment started does not outlive the start: it opens on the live results
+  const [picked, setPicked] = useState<{ view: View; started: boolean } | null>(null);
+  const view = picked?.started === started ? picked.view : views[0];
 
   return (
     <div className="experiment-view">
@@ -32,11 +34,11 @@ export function ExperimentView({ experiment, onChanged }: { experiment: Experime
       </header>
       <div role="tablist" aria-label="Experiment views" className="view-tabs">
         {views.map((v) => (
-          <button key={v} role="tab" aria-selected={view === v} className={view === v ? "active" : ""} onClick={() => setView(v)}>{v}</button>
+          <button key={v} role="tab" aria-selected={view === v} className={view === v ? "active" : ""} onClick={() => setPicked({ view: v, started })}>{v}</button>
         ))}
       </div>
       {view === "Live results" && <ExperimentDashboard experimentId={experiment.id} />}
-      {view === "Definition" && <ExperimentEditor key={experiment.updatedAt} experiment={experiment} onSaved={onChanged} />}
+      {view === "Definition" && <ExperimentEditor key={experiment.updatedAt} experiment={experiment} metrics={metrics} onSaved={onChanged} />}
       {view === "Simulate" && <SimulatePanel experimentId={experiment.id} />}
     </div>
   );

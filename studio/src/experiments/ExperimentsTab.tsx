@@ -18,7 +18,7 @@ export function ExperimentsTab() {
   const [experiments, setExperiments] = useState<ExperimentRecord[]>([]);
   const [selected, setSelected] = useState<string | null>(selectionFromHash);
   const [error, setError] = useState<unknown>(null);
-  const { metrics } = useMetricInfo();
+  const { metrics, error: metricsError } = useMetricInfo();
 
   const reload = useCallback(() => {
     api<ExperimentRecord[]>("GET", "/api/experiments").then((list) => {
@@ -47,16 +47,17 @@ export function ExperimentsTab() {
           <button onClick={reload}>Refresh</button>
         </div>
         <ErrorNote error={error} onDismiss={() => setError(null)} />
+        <ErrorNote error={metricsError} />
         <ExperimentList experiments={experiments} selected={selected} metrics={metrics} onOpen={open} />
       </section>
       <section className="panel experiment-main">
         {selected === "new" ? (
           <>
             <h2>New experiment</h2>
-            <ExperimentEditor experiment={null} onSaved={changed} />
+            <ExperimentEditor experiment={null} metrics={metrics} onSaved={changed} />
           </>
         ) : current ? (
-          <ExperimentView key={current.id} experiment={current} onChanged={changed} />
+          <ExperimentView key={current.id} experiment={current} metrics={metrics} onChanged={changed} />
         ) : (
           <p className="muted">Select an experiment, or create one: two or more saved graph versions on a share of new sessions each.</p>
         )}

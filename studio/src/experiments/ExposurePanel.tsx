@@ -1,8 +1,9 @@
 import type { ExperimentSnapshot } from "../../../schemas/experiment.ts";
 import { ms } from "../common/format.ts";
 import { ExposureBars } from "./ExposureBars.tsx";
+import { fixed } from "./stat-format.ts";
 
-const signed = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : ""}${Math.abs(x).toFixed(1)}`;
+const signed = (x: number) => fixed(x, 1, true);
 
 /** Who has seen each variant so far (users, sessions, feeds served) and how fast it answered (p95 turn latency; a slowdown whose interval excludes 0 is marked). */
 export function ExposurePanel({ exposures, latency }: Pick<ExperimentSnapshot, "exposures" | "latency">) {

@@ -1,7 +1,7 @@
 import type { ExperimentAnalysis, MetricDefinition } from "../../../experiments/statistics/analysis-schema.ts";
 import { Badge } from "./Badge.tsx";
 import { DifferenceChart } from "./DifferenceChart.tsx";
-import { formatDifference, formatLift, formatP, formatValue, formatVarianceReduction } from "./stat-format.ts";
+import { formatDifference, formatLevel, formatLift, formatP, formatValue, formatVarianceReduction } from "./stat-format.ts";
 import type { Look } from "./useExperimentResults.ts";
 import { VerdictBadge } from "./VerdictBadge.tsx";
 
@@ -13,7 +13,7 @@ import { VerdictBadge } from "./VerdictBadge.tsx";
 export function MetricCard({ metric, analysis, looks }: { metric: MetricDefinition; analysis: ExperimentAnalysis; looks?: Look[] }) {
   const estimates = analysis.estimates.filter((e) => e.metricId === metric.id);
   const comparisons = analysis.comparisons.filter((c) => c.metricId === metric.id);
-  const level = `${Math.round(analysis.level * 100)}%`;
+  const level = formatLevel(analysis.level);
   const breached = comparisons.some((c) => c.decision.guardrailBreached);
   return (
     <section className={`metric-card role-${metric.role}${breached ? " breached" : ""}`} aria-label={`Metric ${metric.label}`}>

@@ -1,6 +1,6 @@
 import { ExperimentVariant } from "../../../schemas/experiment.ts";
-import { errorsAt, type FieldErrors } from "./field-errors.ts";
-import { AGENTS, pinsOf, type Agent, type AgentChoice, type VariantDraft } from "./experiment-draft.ts";
+import { errorsAt, invalidProps, type FieldErrors } from "./field-errors.ts";
+import { pinsOf, type Agent, type AgentChoice, type VariantDraft } from "./experiment-draft.ts";
 import { FieldError } from "./FieldError.tsx";
 import type { SavedGraphs } from "./useSavedGraphs.ts";
 
@@ -18,10 +18,7 @@ export function VariantRow({ index, variant, graphs, errors, canRemove, onChange
   const title = `Variant ${index + 1}`;
   const path = `variants.${index}`;
   const errorId = (field: string) => `variant-${variant.key}-${field}-error`;
-  const field = (name: string, messages: string[]) => ({
-    "aria-invalid": messages.length > 0 || undefined,
-    "aria-describedby": messages.length > 0 ? errorId(name) : undefined,
-  });
+  const field = (name: string, messages: string[]) => invalidProps(errorId(name), messages);
   const nameErrors = errorsAt(errors, `${path}.name`);
   const weightErrors = errorsAt(errors, `${path}.weight`);
   // a refinement of the whole `graphs` object (no pin at all) has this exact path
@@ -64,7 +61,7 @@ export function VariantRow({ index, variant, graphs, errors, canRemove, onChange
         </select>
         <FieldError id={errorId("graphs")} messages={graphsErrors} />
       </div>
-      <div className="variant-pins">{AGENTS.filter((a) => pinsOf(variant.agents).includes(a)).map(pinControls)}</div>
+      <div className="variant-pins">{pinsOf(variant.agents).map(pinControls)}</div>
       <div className="variant-field">
         <input aria-label={`${title} weight`} title={ExperimentVariant.shape.weight.description} type="number" min="0" step="any" className="weight"
           value={variant.weight} {...field("weight", weightErrors)} onChange={(e) => onChange({ ...variant, weight: e.target.value })} />

@@ -1,7 +1,6 @@
 import { ExperimentDefinition, type ExperimentRecord } from "../../../schemas/experiment.ts";
 
 export type Agent = "parser" | "planner";
-export const AGENTS: readonly Agent[] = ["parser", "planner"];
 /** Which agents a variant pins: one of them, or both. */
 export type AgentChoice = Agent | "both";
 
@@ -33,6 +32,7 @@ export interface ExperimentDraft {
 let nextKey = 1;
 const NO_PIN: PinDraft = { name: "", version: "" };
 
+/** The agents a variant pins, parser first. */
 export const pinsOf = (choice: AgentChoice): Agent[] => (choice === "both" ? ["parser", "planner"] : [choice]);
 
 /** A fresh row named after the first unused letter. */

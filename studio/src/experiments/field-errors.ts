@@ -22,6 +22,10 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   return out;
 }
 
+/** A control's aria props: invalid and described by its FieldError (`errorId`) while there are messages. */
+export const invalidProps = (errorId: string, messages: string[]) =>
+  messages.length > 0 ? { "aria-invalid": true, "aria-describedby": errorId } : {};
+
 /** Messages at this path or below it. */
 export function errorsAt(errors: FieldErrors, path: string): string[] {
   return [...errors].flatMap(([at, messages]) => (at === path || at.startsWith(`${path}.`) ? messages : []));

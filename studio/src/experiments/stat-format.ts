@@ -11,7 +11,8 @@ function decimalsFor(width: number, value: number): number {
 
 const scaleOf = (format: ValueFormat) => (format === "percent" ? 100 : 1);
 
-function fixed(value: number, decimals: number, signed: boolean): string {
+/** A number to these decimals with a true minus sign (and a plus when `signed`); one that rounds to zero has no sign. */
+export function fixed(value: number, decimals: number, signed: boolean): string {
   const text = Math.abs(value).toFixed(decimals);
   if (Number(text) === 0) return text;
   return `${value < 0 ? "−" : signed ? "+" : ""}${text}`;
@@ -40,6 +41,9 @@ export function formatTick(value: number, span: number, format: ValueFormat): st
   const k = scaleOf(format);
   return fixed(value * k, decimalsFor(span * k, value * k), true) + (format === "percent" ? " pp" : "");
 }
+
+/** A confidence level as a percentage: 0.95 → "95%". */
+export const formatLevel = (level: number) => `${Math.round(level * 100)}%`;
 
 /** "< 0.001", "0.042", "0.42". */
 export function formatP(p: number): string {

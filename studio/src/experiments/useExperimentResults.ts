@@ -6,27 +6,23 @@ import { connectLive } from "../live.ts";
 /** One look at the data; the history's looks lack only the experiment id. */
 export type Look = ExperimentResults["history"][number];
 
-/** The latest look and the earlier ones, oldest first. */
-export interface Looks {
-  latest: Look;
-  history: Look[];
-}
-
+/** Earlier looks kept besides the latest. */
 const KEEP = 240;
 
 /** Adds a newer look; a look no newer than the latest (a push that raced the first GET) changes nothing. */
-function withLook(current: Looks | null, look: Look): Looks {
-  if (!current) return { latest: look, history: [] };
-  if (look.at <= current.latest.at) return current;
-  return { latest: look, history: [...current.history, current.latest].slice(-KEEP) };
+function withLook(looks: Look[], look: Look): Look[] {
+  const latest = looks.at(-1);
+  if (latest && look.at <= latest.at) return looks;
+  return [...looks, look].slice(-(KEEP + 1));
 }
 
 /**
  * An experiment's results: GET /results once, then every look the server pushes over Socket.io while the component
  * is mounted (subscribed again after a reconnect, unsubscribed on unmount).
  */
-export function useExperimentResults(experimentId: string): { looks: Looks | null; live: boolean; error: unknown } {
-  const [looks, setLooks] = useState<Looks | null>(null);
+export function useExperimentResults(experimentId: string): { looks: Look[] | null; live: boolean; error: unknown } {
+  // oldest first; the last is the latest
+  const [looks, setLooks] = useState<Look[] | null>(null);
   const [live, setLive] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -37,8 +33,8 @@ export function useExperimentResults(experimentId: string): { looks: Looks | nul
     api<ExperimentResults>("GET", `/api/experiments/${encodeURIComponent(experimentId)}/results`).then(
       (results) => {
         if (cancelled) return;
-        const fetched = { latest: results.latest, history: results.history.filter((h) => h.at < results.latest.at) };
-        setLooks((pushed) => (pushed ? withLook(fetched, pushed.latest) : fetched));
+        const fetched = [...results.history.filter((h) => h.at < results.latest.at), results.latest];
+        setLooks((pushed) => (pushed ? withLook(fetched, pushed.at(-1)!) : fetched));
       },
       (e) => !cancelled && setError(e),
     );
@@ -60,7 +56,7 @@ export function useExperimentResults(experimentId: string): { looks: Looks | nul
       if (!parsed.success) return setError(new Error(`the server pushed a look the studio cannot read: ${parsed.error.issues[0]?.message}`));
       if (parsed.data.experimentId !== experimentId) return;
       setError(null);
-      setLooks((current) => withLook(current, parsed.data));
+      setLooks((current) => withLook(current ?? [], parsed.data));
     });
     return () => {
       cancelled = true;

@@ -70,12 +70,10 @@ export interface AbCommandOptions {
 export async function runAbCommand(ref: string, options: AbCommandOptions): Promise<SimulationResult> {
   const { ctx, cases } = await prepareHeldOut(ref, options);
   const progress = createProgress(options.progress ?? true);
-  let started = false;
   const result = await simulateExperiment({
     ctx, cases, variants: options.variants, control: options.variants[0].name, primary: options.primary, sessions: options.sessions,
     scenario: options.scenario, seed: options.seed, k: options.k, progress: (done, total) => {
-      if (!started) progress.phase("simulated A/B", total);
-      started = true;
+      if (done === 1) progress.phase("simulated A/B", total);
       progress.update(done);
     },
   });

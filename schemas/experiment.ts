@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ExperimentMetricId } from "../experiments/metrics/metric-catalog.ts";
+import { DEFAULT_GUARDRAILS, ExperimentMetricId } from "../experiments/metrics/metric-catalog.ts";
 import { ExperimentAnalysis } from "../experiments/statistics/analysis-schema.ts";
 import { Id, Millis } from "../server/storage/records.ts";
 
@@ -27,7 +27,7 @@ const Definition = z.object({
   catalog: z.string().max(200).nullable().default(null).describe("Catalog id whose new sessions are enrolled; null: the server's default"),
   variants: z.array(ExperimentVariant).min(2, "an experiment compares at least two variants").max(8),
   primaryMetric: ExperimentMetricId.default("click_through"),
-  guardrails: z.array(ExperimentMetricId).default(["latency_ms", "parser_fallback_rate", "hard_violation_rate"]),
+  guardrails: z.array(ExperimentMetricId).default(() => [...DEFAULT_GUARDRAILS]),
 });
 
 function checkDefinition(d: z.infer<typeof Definition>, ctx: z.RefinementCtx): void {

@@ -65,11 +65,15 @@ describe("A/B experiments on the server", () => {
     watcher.on("experiment", (s) => looks.push(ExperimentSnapshot.parse(s)));
     expect((await watcher.emitWithAck("subscribe", { experimentId: id })).ok).toBe(true);
 
+    const split = { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] };
     const users = await Promise.all(Array.from({ length: 8 }, () => newUserSession(server.url)));
+    const perVariant = (v: string) => users.filter((u) => assignVariant(u.userId, split) === v).length;
+    // assignment is by a hash of random user ids: add users until both variants have the two an analysis needs
+    while (perVariant("A") < 2 || perVariant("B") < 2) users.push(await newUserSession(server.url));
     let commands = 0;
     for (const [n, u] of users.entries()) {
       const session = (await u.api.get(`/api/sessions/${u.sessionId}`)).body;
-      expect(session.experiment).toEqual({ id, variant: assignVariant(u.userId, { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] }) });
+      expect(session.experiment).toEqual({ id, variant: assignVariant(u.userId, split) });
       expect(session.graphs.planner.version).toBe(session.experiment.variant === "A" ? 1 : 2);
       for (const command of ["something funny", n % 2 ? "no horror" : "more drama"]) {
         const result = await u.api.post(`/api/sessions/${u.sessionId}/commands`, { command, k: 5 });
@@ -89,17 +93,13 @@ describe("A/B experiments on the server", () => {
     const exposures = results.latest.exposures;
     expect(exposures.reduce((s, e) => s + e.exposures, 0)).toBe(commands);
     expect(exposures.reduce((s, e) => s + e.users, 0)).toBe(users.length);
-    const perVariant = (v: string) => users.filter((u) => assignVariant(u.userId, { id, variants: [{ name: "A", weight: 1 }, { name: "B", weight: 1 }] }) === v).length;
     expect(exposures.find((e) => e.variant === "A")!.users).toBe(perVariant("A"));
-    if (perVariant("A") >= 2 && perVariant("B") >= 2) {
-      const analysis = results.latest.analysis!;
-      expect(analysis.srm.observed).toEqual([perVariant("A"), perVariant("B")]);
-      const ctr = analysis.estimates.find((e) => e.metricId === "click_through" && e.variant === "A");
-      expect(ctr?.status === "ok" && ctr.value).toBeCloseTo(1 / 5, 5); // one click per five impressions, by construction
-      expect(analysis.comparisons.find((c) => c.metricId === "click_through")!.decision.text).toBeTruthy();
-    } else {
-      expect(results.latest.waiting).toMatch(/waiting for at least two users in every variant/);
-    }
+    expect(results.latest.waiting).toBeNull();
+    const analysis = results.latest.analysis!;
+    expect(analysis.srm.observed).toEqual([perVariant("A"), perVariant("B")]);
+    const ctr = analysis.estimates.find((e) => e.metricId === "click_through" && e.variant === "A");
+    expect(ctr?.status === "ok" && ctr.value).toBeCloseTo(1 / 5, 5); // one click per five impressions, by construction
+    expect(analysis.comparisons.find((c) => c.metricId === "click_through")!.decision.text).toBeTruthy();
     // the live channel pushed looks as the data came in
     await expect.poll(() => looks.length, { timeout: 5000 }).toBeGreaterThan(0);
     expect(looks.at(-1)!.experimentId).toBe(id);
@@ -133,15 +133,22 @@ describe("A/B experiments on the server", () => {
   it("takes simulated traffic over the real API: every command an exposure, every reaction a feed event", async () => {
     const id = (await analyst.post("/api/experiments", definition("traffic"))).body.id as string;
     expect((await analyst.post(`/api/experiments/${id}/actions`, { action: "start" })).status).toBe(200);
-    const summary = await driveTraffic({ url: server.url, catalog: server.deps.catalogs.require().catalog, users: 8, seed: 5, concurrency: 4, k: 10 });
-    expect(summary.failures).toEqual([]);
-    expect(summary.users).toBe(8);
-    expect(Object.values(summary.variants).reduce((a, b) => a + b, 0)).toBe(8);
+    const traffic = (users: number, seed: number) => driveTraffic({ url: server.url, catalog: server.deps.catalogs.require().catalog, users, seed, concurrency: 4, k: 10 });
+    const runs = [await traffic(8, 5)];
+    const enrolled = (variant: string) => runs.reduce((n, r) => n + (r.variants[variant] ?? 0), 0);
+    // assignment is by a hash of random user ids: add shoppers until both variants have the two an analysis needs
+    while (enrolled("A") < 2 || enrolled("B") < 2) runs.push(await traffic(1, 5 + runs.length));
+    const users = 7 + runs.length;
+    const commands = runs.reduce((n, r) => n + r.commands, 0);
+    expect(runs.flatMap((r) => r.failures)).toEqual([]);
+    expect(runs.reduce((n, r) => n + r.users, 0)).toBe(users);
+    expect(enrolled("A") + enrolled("B")).toBe(users);
     const look = ExperimentSnapshot.parse((await analyst.post(`/api/experiments/${id}/looks`)).body);
-    expect(look.exposures.reduce((s, e) => s + e.exposures, 0)).toBe(summary.commands);
-    expect(look.exposures.reduce((s, e) => s + e.users, 0)).toBe(8);
-    const impressions = look.analysis?.estimates.filter((e) => e.metricId === "click_through" && e.status === "ok").reduce((s, e) => s + (e.status === "ok" ? e.denominatorTotal : 0), 0);
-    if (look.analysis) expect(impressions).toBe(summary.commands * 10);
+    expect(look.exposures.reduce((s, e) => s + e.exposures, 0)).toBe(commands);
+    expect(look.exposures.reduce((s, e) => s + e.users, 0)).toBe(users);
+    expect(look.waiting).toBeNull();
+    const impressions = look.analysis!.estimates.filter((e) => e.metricId === "click_through" && e.status === "ok").reduce((s, e) => s + (e.status === "ok" ? e.denominatorTotal : 0), 0);
+    expect(impressions).toBe(commands * 10);
     await analyst.post(`/api/experiments/${id}/actions`, { action: "stop" });
   }, 120_000);
 

@@ -32,10 +32,11 @@ export function liveSnapshot(request: SnapshotRequest): ExperimentSnapshot {
   const perUser = (variant: string) => [...(latencies.get(variant)?.values() ?? [])];
   const control = perUser(experiment.variants[0].name);
   const latency = experiment.variants.map((v, i) => {
-    const ms = perUser(v.name).flat();
+    const users = i === 0 ? control : perUser(v.name);
+    const ms = users.flat();
     return {
       variant: v.name, p95Ms: ms.length ? quantile(ms, 0.95) : null, turns: ms.length,
-      p95DiffMs: i === 0 ? null : p95Difference(control, perUser(v.name), { seed: 1 }),
+      p95DiffMs: i === 0 ? null : p95Difference(control, users, { seed: 1 }),
     };
   });
   const byVariant = new Map<string, UserActivity[]>(experiment.variants.map((v) => [v.name, []]));

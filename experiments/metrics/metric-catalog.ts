@@ -9,12 +9,8 @@ export const ExperimentMetricId = z.enum([
 ]);
 export type ExperimentMetricId = z.infer<typeof ExperimentMetricId>;
 
-interface MetricSpec {
-  label: string;
+interface MetricSpec extends Pick<MetricDefinition, "label" | "kind" | "direction" | "format"> {
   description: string;
-  kind: "mean" | "ratio";
-  direction: "higher-is-better" | "lower-is-better";
-  format: "number" | "percent";
   numerator: (c: ActivityCounts) => number;
   /** 1 for a mean metric */
   denominator: (c: ActivityCounts) => number;

@@ -3,6 +3,7 @@
  * seeing the same item at the same turn flips the same coin under every variant, whatever else each variant showed.
  * A shared stream would not do: a variant that shows one more item would shift every later draw.
  */
+import { hashLabel } from "../../catalog/demo/prng.ts";
 
 /** What a feedback draw is for; each event kind has its own independent coin. */
 export type DrawKind = "not-interested" | "click" | "like" | "add-to-cart";
@@ -16,13 +17,6 @@ function fmix32(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -45,7 +39,7 @@ export function commonUniform({ seed, turn, item, kind }: DrawKey): number {
   let h = absorb(0x2545f491, seed >>> 0);
   h = absorb(h, Math.floor(seed / 2 ** 32) >>> 0);
   h = absorb(h, turn >>> 0);
-  h = absorb(h, hashString(item));
+  h = absorb(h, hashLabel(item));
   h = absorb(h, KIND_CODES[kind]);
   return h / 2 ** 32;
 }

@@ -1,3 +1,4 @@
+import { categoryValues } from "../../catalog/catalog.ts";
 import { resolveHardConstraints, type ConstraintContext } from "../../evaluation/constraint-satisfaction.ts";
 import type { EvalSession } from "../../evaluation/interactive-session.ts";
 import { emptyPreferences } from "../../schemas/preferences.ts";
@@ -15,7 +16,7 @@ export function sessionActivity(session: EvalSession, variant: string, ctx: Cons
   const counts = emptyCounts();
   counts.sessions = 1;
   const category = mainCategory(ctx.catalog);
-  const clickedValues = new Set<number>();
+  const clickedValues = new Set<string>();
   let previous = JSON.stringify(emptyPreferences());
   session.turns.forEach((turn, t) => {
     if (turn.command !== undefined) {
@@ -39,7 +40,7 @@ export function sessionActivity(session: EvalSession, variant: string, ctx: Cons
     counts.addToCart += events.addedToCart.length;
     if (category) {
       for (const item of new Set([...events.clicked, ...events.liked])) {
-        for (let p = category.offsets[item]; p < category.offsets[item + 1]; p++) clickedValues.add(category.codes[p]);
+        for (const value of categoryValues(category, item)) clickedValues.add(value);
       }
     }
   });

@@ -50,6 +50,7 @@ describe("simulateExperiment on demo:2000, MR", () => {
     expect(b.map((x) => [x.userId, x.counts])).toEqual(a.map((x) => [x.userId, x.counts]));
     expect(a.reduce((n, x) => n + x.counts.clicks, 0)).toBeGreaterThan(0); // the feedback model did act
     for (const p of result.paired) expect(p.status === "ok" ? p.difference : p.reason).toMatchObject({ estimate: 0, standardError: 0 });
+    expect(result.analysis.comparisons.find((c) => c.metricId === "click_through")?.status).toBe("ok"); // so the check below runs
     for (const c of result.analysis.comparisons) {
       if (c.status === "ok") expect(c.difference.estimate).toBe(0);
       expect(c.decision.verdict).not.toMatch(/better|worse|inconclusive/);

@@ -39,11 +39,17 @@ export const ExperimentInput = z.object({
 });
 export type ExperimentInput = z.input<typeof ExperimentInput>;
 
+/** p-values below this flag a sample-ratio mismatch: strict, because the check runs on every experiment at every look. */
+export const DEFAULT_SRM_THRESHOLD = 0.001;
+
+/** Default mSPRT τ in per-user standard deviations of the metric (why 0.1: see `defaultTau2` in sequential.ts). */
+export const DEFAULT_EFFECT_SCALE = 0.1;
+
 export const AnalysisOptions = z.object({
   level: z.number().gt(0).lt(1).default(0.95).describe("Confidence level of fixed-horizon intervals"),
   alpha: z.number().gt(0).lt(1).optional().describe("Error rate of the always-valid test and its confidence sequence; default 1 − level"),
-  effectScale: z.number().positive().default(0.1).describe("Default mSPRT τ, in per-user standard deviations of the metric"),
-  srmThreshold: z.number().gt(0).lt(1).default(0.001).describe("Sample-ratio p-values below this flag a mismatch"),
+  effectScale: z.number().positive().default(DEFAULT_EFFECT_SCALE).describe("Default mSPRT τ, in per-user standard deviations of the metric"),
+  srmThreshold: z.number().gt(0).lt(1).default(DEFAULT_SRM_THRESHOLD).describe("Sample-ratio p-values below this flag a mismatch"),
 });
 export type AnalysisOptions = z.input<typeof AnalysisOptions>;
 

@@ -42,20 +42,17 @@ const TRUE_RATIO_EFFECT = 0.2 * (0.4 / 3);
 const USERS = 500;
 const EFFECT = 0.3;
 
-/** Simulates RUNS experiments of a normal metric whose covariate has correlation ρ with it; returns per-run differences. */
-function simulateMean(rho: number, seed: number) {
-  const normal = createNormal(createRandom(seed));
+/**
+ * Runs RUNS experiments whose arms `make` draws (control with `make(0)`, treatment with `make(effect)`); returns per run
+ * the unadjusted and the CUPED-adjusted difference, and the variance reduction CUPED reported.
+ */
+function simulateRuns(make: (effect: number) => UserRecord[], effect: number, kind: "mean" | "ratio") {
   const plain: number[] = [];
   const adjusted: number[] = [];
   const reported: number[] = [];
-  const make = (shift: number) =>
-    Array.from({ length: USERS }, () => {
-      const z = normal();
-      return { numerator: 10 + shift + 2 * (rho * z + Math.sqrt(1 - rho * rho) * normal()), denominator: 1, pre: 5 + 3 * z };
-    });
   for (let run = 0; run < RUNS; run++) {
-    const a = arm(make(0));
-    const b = arm(make(EFFECT));
+    const a = arm(make(0), kind);
+    const b = arm(make(effect), kind);
     const result = cupedAdjust([a, b])!;
     plain.push(b.estimate.value - a.estimate.value);
     adjusted.push(result.arms[1].value - result.arms[0].value);
@@ -67,6 +64,17 @@ function simulateMean(rho: number, seed: number) {
     );
   }
   return { plain, adjusted, reported };
+}
+
+/** Simulates RUNS experiments of a normal metric whose covariate has correlation ρ with it; returns per-run differences. */
+function simulateMean(rho: number, seed: number) {
+  const normal = createNormal(createRandom(seed));
+  const make = (shift: number) =>
+    Array.from({ length: USERS }, () => {
+      const z = normal();
+      return { numerator: 10 + shift + 2 * (rho * z + Math.sqrt(1 - rho * rho) * normal()), denominator: 1, pre: 5 + 3 * z };
+    });
+  return simulateRuns(make, EFFECT, "mean");
 }
 
 describe(`CUPED over ${RUNS} simulated experiments of ${USERS} users per arm`, () => {
@@ -104,22 +112,7 @@ describe(`CUPED over ${RUNS} simulated experiments of ${USERS} users per arm`, (
         const impressions = 1 + poisson(random, activity);
         return { numerator: binomial(random, impressions, rate * (1 + lift)), denominator: impressions, pre };
       });
-    const plain: number[] = [];
-    const adjusted: number[] = [];
-    const reported: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const a = arm(make(0), "ratio");
-      const b = arm(make(0.2), "ratio");
-      const result = cupedAdjust([a, b])!;
-      plain.push(b.estimate.value - a.estimate.value);
-      adjusted.push(result.arms[1].value - result.arms[0].value);
-      reported.push(
-        differenceVarianceReduction(
-          { before: a.estimate.variance, after: result.arms[0].variance },
-          { before: b.estimate.variance, after: result.arms[1].variance },
-        ),
-      );
-    }
+    const { plain, adjusted, reported } = simulateRuns(make, 0.2, "ratio");
     const ratio = variance(adjusted) / variance(plain);
     console.log(
       `ratio metric: variance ratio ${ratio.toFixed(3)}, mean reported reduction ${mean(reported).toFixed(3)}, ` +

@@ -1,6 +1,7 @@
 /**
  * Per-arm sufficient statistics of (numerator y, denominator x): count, means and centred second moments. They merge
- * exactly (Chan et al.'s parallel update), so an analysis that looks after every batch of users only adds the batch.
+ * exactly (Chan et al.'s parallel update): the peeking simulations add one batch of users per look this way (live looks
+ * recompute from the stored rows).
  */
 import type { MetricKind, UserRecord } from "./analysis-schema.ts";
 import { checkRecord } from "./check-record.ts";

@@ -10,7 +10,7 @@
  * looks, covers the true difference at every look at once with probability ≥ 1 − α. The difference may come from
  * means or from delta-method ratio estimates; V is plugged in from the data at each look.
  */
-import type { SequentialResult } from "./analysis-schema.ts";
+import { DEFAULT_EFFECT_SCALE, type SequentialResult } from "./analysis-schema.ts";
 import { StatisticsError } from "./statistics-error.ts";
 
 /**
@@ -32,8 +32,6 @@ export interface SequentialLook {
  * estimate). The mSPRT has most power against effects of roughly τ, and product changes typically move a metric by
  * a few hundredths to a few tenths of a per-user standard deviation; the choice only matters logarithmically.
  */
-export const DEFAULT_EFFECT_SCALE = 0.1;
-
 export function defaultTau2(
   control: { users: number; variance: number },
   treatment: { users: number; variance: number },

@@ -2,11 +2,9 @@
  * Sample-ratio mismatch: a chi-square goodness-of-fit test of the users each variant received against the configured
  * traffic split. A mismatch means assignment or logging is broken, and no metric comparison can then be trusted.
  */
+import { DEFAULT_SRM_THRESHOLD } from "./analysis-schema.ts";
 import { chiSquareSurvival } from "./chi-square.ts";
 import { StatisticsError } from "./statistics-error.ts";
-
-/** p-values below this flag a mismatch: strict, because the check runs on every experiment at every look. */
-export const DEFAULT_SRM_THRESHOLD = 0.001;
 
 export interface SampleRatioCheck {
   observed: number[];

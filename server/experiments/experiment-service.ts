@@ -47,7 +47,7 @@ export class ExperimentService {
 
   /** "The server's default catalog" is stored as that catalog's id, so a restart with other catalogs cannot move it. */
   private pinCatalog(definition: ExperimentDefinition): ExperimentDefinition {
-    return { ...definition, catalog: this.catalogs.idOf(this.catalogs.get(definition.catalog)) };
+    return { ...definition, catalog: this.catalogId(definition.catalog) };
   }
 
   async act(id: string, action: ExperimentAction): Promise<ExperimentRecord> {

@@ -1,15 +1,13 @@
 import { z } from "zod";
 import { ExperimentMetricId, METRICS } from "../../experiments/metrics/metric-catalog.ts";
+import { MetricDefinition } from "../../experiments/statistics/analysis-schema.ts";
 import { ExperimentAction, ExperimentDefinition, ExperimentRecord, ExperimentResults, ExperimentSnapshot } from "../../schemas/experiment.ts";
 import { SimulationResult } from "../../experiments/simulated/simulation-result.ts";
 import { Scenario } from "../../schemas/simulated-session.ts";
 import { ApiRouter } from "../api-router.ts";
 import type { ServerDeps } from "../server-deps.ts";
 
-const MetricInfo = z.object({
-  id: ExperimentMetricId, label: z.string(), description: z.string(), kind: z.enum(["mean", "ratio"]),
-  direction: z.enum(["higher-is-better", "lower-is-better"]), format: z.enum(["number", "percent"]),
-});
+const MetricInfo = MetricDefinition.pick({ label: true, kind: true, direction: true, format: true }).extend({ id: ExperimentMetricId, description: z.string() });
 const ActionRequest = z.object({ action: ExperimentAction });
 const SimulateRequest = z.object({
   sessions: z.int().min(2).max(2000).default(100).describe("Simulated users; each runs under every variant"),

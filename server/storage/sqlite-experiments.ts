@@ -20,8 +20,9 @@ const TURN_COLUMNS = "t.session_id AS sessionId, t.turn, t.memory_json AS memory
 const RUN_COLUMNS = "r.id, r.kind, r.started_at AS startedAt, r.finished_at AS finishedAt, r.has_fallback AS hasFallback";
 const EVENT_COLUMNS = "e.type, e.session_id AS sessionId, e.item_id AS itemId, e.at";
 // the experiment's users' sessions outside it, created before it started
-const PRE_SESSIONS = `SELECT id FROM sessions WHERE user_id IN (SELECT user_id FROM sessions WHERE experiment_id = @id)
+const PRE_SESSION_FILTER = `user_id IN (SELECT user_id FROM sessions WHERE experiment_id = @id)
   AND (experiment_id IS NULL OR experiment_id != @id) AND created_at < @startedAt`;
+const PRE_SESSIONS = `SELECT id FROM sessions WHERE ${PRE_SESSION_FILTER}`;
 
 /** Experiments on the store's SQLite connection; reads of turns and runs first wait for the queued writes. */
 export class SqliteExperiments implements ExperimentStore {
@@ -44,7 +45,7 @@ export class SqliteExperiments implements ExperimentStore {
       turns: db.prepare(`SELECT ${TURN_COLUMNS} FROM turns t JOIN sessions s ON s.id = t.session_id WHERE s.experiment_id = ?`),
       runs: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs r JOIN sessions s ON s.id = r.session_id WHERE s.experiment_id = ? AND r.status = 'ok'`),
       events: db.prepare(`SELECT ${EVENT_COLUMNS} FROM feed_events e JOIN sessions s ON s.id = e.session_id WHERE s.experiment_id = ?`),
-      preSessions: db.prepare(`SELECT id, user_id AS userId FROM sessions WHERE id IN (${PRE_SESSIONS})`),
+      preSessions: db.prepare(`SELECT id, user_id AS userId FROM sessions WHERE ${PRE_SESSION_FILTER}`),
       preTurns: db.prepare(`SELECT ${TURN_COLUMNS} FROM turns t WHERE t.session_id IN (${PRE_SESSIONS}) AND t.at < @startedAt`),
       preRuns: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.session_id IN (${PRE_SESSIONS}) AND r.status = 'ok' AND r.started_at < @startedAt`),
       preEvents: db.prepare(`SELECT ${EVENT_COLUMNS} FROM feed_events e WHERE e.session_id IN (${PRE_SESSIONS}) AND e.at < @startedAt`),

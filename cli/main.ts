@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { CatalogError, describeProblem } from "../catalog/catalog-error.ts";
 import type { PrepareOptions, PreparedCatalog } from "../runtime/prepared-catalog.ts";
+import type { Scenario } from "../schemas/simulated-session.ts";
 
 const USAGE = `Usage: recbot <command> [options]
 
@@ -99,10 +100,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "simulate": {
       if (!values.catalog) throw new UsageError("`recbot simulate` needs --catalog REF");
-      const scenario = values.scenario ?? "MR";
-      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
-      const seed = values.seed === undefined ? 1 : Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const scenario = scenarioOption(values.scenario);
+      const seed = seedOption(values.seed);
       const { runSimulate } = await import("./simulate-command.ts");
       const { sessions, found } = await runSimulate(values.catalog, {
         scenario, seed, sessions: positiveInt(values.sessions, "--sessions", 100), k: positiveInt(values.k, "--k", 10), out: values.out,
@@ -113,10 +112,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "eval": {
       if (!values.catalog) throw new UsageError("`recbot eval` needs --catalog REF");
-      const scenario = values.scenario ?? "MR";
-      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
-      const seed = values.seed === undefined ? 1 : Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const scenario = scenarioOption(values.scenario);
+      const seed = seedOption(values.seed);
       const { runEvalCommand, summaryTable } = await import("./eval-command.ts");
       const out = values.out ?? "eval-out";
       try {
@@ -134,10 +131,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "ab": {
       if (!values.catalog) throw new UsageError("`recbot ab` needs --catalog REF");
-      const scenario = values.scenario ?? "MR";
-      if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`--scenario must be SR, MR or MRID, got "${scenario}"`);
-      const seed = values.seed === undefined ? 1 : Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const scenario = scenarioOption(values.scenario);
+      const seed = seedOption(values.seed);
       const { ExperimentMetricId } = await import("../experiments/metrics/metric-catalog.ts");
       const primary = ExperimentMetricId.safeParse(values.primary ?? "click_through");
       if (!primary.success) throw new UsageError(`--primary must be one of ${ExperimentMetricId.options.join(", ")}; got "${values.primary}"`);
@@ -165,8 +160,7 @@ async function main(argv: string[]): Promise<number> {
       const { driveTraffic } = await import("../traffic/simulated-traffic.ts");
       const { createProgress } = await import("../models/progress.ts");
       const { catalog } = await loadCatalog(values.catalog, { skipBadLines });
-      const seed = values.seed === undefined ? 1 : Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const seed = seedOption(values.seed);
       const summary = await driveTraffic({
         url: values.url.replace(/\/+$/, ""), catalog, catalogId: values["session-catalog"], users: positiveInt(values.users, "--users", 50), seed,
         concurrency: positiveInt(values.concurrency, "--concurrency", 8), k: positiveInt(values.k, "--k", 10), progress: createProgress(!values.quiet),
@@ -178,16 +172,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case "distill": {
       if (!values.catalog) throw new UsageError("`recbot distill` needs --catalog REF");
-      const scenarios = (values.scenario ?? "SR,MR,MRID").split(",").map((x) => x.trim());
-      for (const s of scenarios) if (s !== "SR" && s !== "MR" && s !== "MRID") throw new UsageError(`--scenario takes SR, MR and MRID, comma-separated; got "${s}"`);
+      const scenarios = (values.scenario ?? "SR,MR,MRID").split(",").map((x) => scenarioOption(x.trim(), "--scenario takes SR, MR and MRID, comma-separated;"));
       const teacher = values.teacher ?? "auto";
       if (teacher !== "auto" && teacher !== "llm" && teacher !== "simulator") throw new UsageError(`--teacher must be auto, llm or simulator, got "${teacher}"`);
-      const seed = values.seed === undefined ? 1 : Number(values.seed);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
+      const seed = seedOption(values.seed);
       const { runDistillCommand, distillSummary } = await import("./distill-command.ts");
       const refs = values.catalog.split(",").map((r) => r.trim()).filter(Boolean);
       const report = await runDistillCommand(refs, {
-        scenarios: scenarios as ("SR" | "MR" | "MRID")[], sessions: positiveInt(values.sessions, "--sessions", 300),
+        scenarios, sessions: positiveInt(values.sessions, "--sessions", 300),
         heldOutSessions: positiveInt(values["held-out"], "--held-out", 50), seed, k: positiveInt(values.k, "--k", 10), teacher,
         out: values.out ?? "distill-out", devFile: values.dev, devCatalog: values["dev-catalog"], minSupport: positiveInt(values["min-support"], "--min-support", 5),
         dataDir: values["data-dir"], skipBadLines, progress: !values.quiet, log,
@@ -215,6 +207,20 @@ async function agentsFor(prepared: PreparedCatalog, files: string[] | undefined,
     if (e instanceof Error && e.name === "GraphSpecError") throw new UsageError(`--graph: ${e.message}`);
     throw e;
   }
+}
+
+/** --scenario: SR, MR or MRID (default MR). */
+function scenarioOption(raw: string | undefined, says = "--scenario must be SR, MR or MRID,"): Scenario {
+  const scenario = raw ?? "MR";
+  if (scenario !== "SR" && scenario !== "MR" && scenario !== "MRID") throw new UsageError(`${says} got "${scenario}"`);
+  return scenario;
+}
+
+/** --seed: a whole number (default 1). */
+function seedOption(raw: string | undefined): number {
+  const seed = raw === undefined ? 1 : Number(raw);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${raw}"`);
+  return seed;
 }
 
 function positiveInt(raw: string | undefined, flag: string, fallback: number): number {
